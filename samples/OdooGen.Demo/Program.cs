@@ -1,0 +1,1 @@
+Console.WriteLine("OdooGen demo (being built)");

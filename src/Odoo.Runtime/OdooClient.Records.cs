@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Odoo.Serialization;
+using Odoo.Transport;
+
+namespace Odoo;
+
+public sealed partial class OdooClient
+{
+    private readonly ConcurrentDictionary<Type, object> _managers = new();
+
+    /// <summary>
+    /// Returns this client's single instance of a manager, creating it on first use. Generated
+    /// client properties (<c>client.ReferralCodes</c>) call this.
+    /// </summary>
+    /// <typeparam name="TManager">The manager type.</typeparam>
+    /// <param name="factory">Creates the manager for this client.</param>
+    public TManager GetManager<TManager>(Func<OdooClient, TManager> factory) where TManager : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (_managers.TryGetValue(typeof(TManager), out var existing)) return (TManager)existing;
+        return (TManager)_managers.GetOrAdd(typeof(TManager), static (_, s) => s.factory(s.client), (factory, client: this));
+    }
+
+    /// <summary>Reads records by id in one <c>read</c> call; ids Odoo does not return are left out.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="ids">The ids.</param>
+    /// <param name="fields">The Odoo field names to read; <see langword="null"/> for the model's default (all fields).</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    internal async Task<IReadOnlyList<T>> ReadManyAsync<T>(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken)
+        where T : OdooRecord, IOdooRecord<T>
+    {
+        if (ids.Count == 0) return [];
+        fields ??= T.Metadata.DefaultFields;
+        var call = new OdooCall(T.Metadata.ModelName, "read")
+        {
+            Ids = ids,
+            Arguments = [new OdooArgument("fields", fields)],
+            Context = context,
+            IsReadOnly = true,
+        };
+        var source = new OdooRecordSource(this, fields, context);
+        return await ExecuteAsync(call, (ref Utf8JsonReader r) => DecodeList<T>(ref r, source), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one record by id; <see langword="null"/> when it does not exist.</summary>
+    internal async Task<T?> ReadOneAsync<T>(int id, OdooContext? context, CancellationToken cancellationToken)
+        where T : OdooRecord, IOdooRecord<T>
+    {
+        var list = await ReadManyAsync<T>([id], null, context, cancellationToken).ConfigureAwait(false);
+        return list.Count > 0 ? list[0] : null;
+    }
+
+    /// <summary>Decodes a JSON array of record objects.</summary>
+    internal static List<T> DecodeList<T>(ref Utf8JsonReader reader, OdooRecordSource source) where T : OdooRecord, IOdooRecord<T>
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref reader, "a list of records");
+        var list = new List<T>();
+        OdooJsonReader.Read(ref reader);
+        while (reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) throw OdooJsonReader.Unexpected(ref reader, "a record object");
+            list.Add(T.Decode(ref reader, source));
+            OdooJsonReader.Read(ref reader);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Odoo.Metadata;
+using Odoo.Serialization;
+
+namespace Odoo;
+
+/// <summary>
+/// Implemented by every generated <c>[OdooModel]</c> record: its metadata and its UTF-8 JSON decoder.
+/// The runtime's generic code (managers, relation loading) calls these static members, so it
+/// never needs reflection.
+/// </summary>
+/// <typeparam name="TSelf">The record type.</typeparam>
+public interface IOdooRecord<TSelf> where TSelf : OdooRecord, IOdooRecord<TSelf>
+{
+    /// <summary>The model's field metadata.</summary>
+    static abstract OdooModelMetadata Metadata { get; }
+
+    /// <summary>
+    /// Decodes one record from a JSON object (one row of a <c>read</c> or <c>search_read</c> answer).
+    /// The reader is on the <c>StartObject</c> token and is left on the matching <c>EndObject</c>.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="source">Where the record came from (shared by all rows of one answer).</param>
+    static abstract TSelf Decode(ref Utf8JsonReader reader, OdooRecordSource source);
+}
+
+/// <summary>
+/// Where a record came from: the client (for relation loads and refreshes), the Odoo fields it was
+/// read with and the context of the call. One instance is shared by all records of one answer.
+/// </summary>
+public sealed class OdooRecordSource
+{
+    /// <summary>Creates a source.</summary>
+    /// <param name="client">The client the record was read with; <see langword="null"/> for records built offline (then loaders fail).</param>
+    /// <param name="fields">The Odoo fields requested; <see langword="null"/> when all fields were read.</param>
+    /// <param name="context">The context of the call, carried into relation loads.</param>
+    public OdooRecordSource(OdooClient? client, IReadOnlyList<string>? fields, OdooContext? context)
+    {
+        Client = client;
+        Fields = fields;
+        Context = context;
+    }
+
+    /// <summary>A source with no client, for records decoded offline.</summary>
+    public static OdooRecordSource Detached { get; } = new(null, null, null);
+
+    /// <summary>The client the record was read with.</summary>
+    public OdooClient? Client { get; }
+
+    /// <summary>The Odoo fields requested; <see langword="null"/> when all fields were read.</summary>
+    public IReadOnlyList<string>? Fields { get; }
+
+    /// <summary>The context of the call.</summary>
+    public OdooContext? Context { get; }
+
+    /// <summary>The client, or an error saying the record has none.</summary>
+    /// <param name="recordType">The record type, for the message.</param>
+    public OdooClient RequireClient(string recordType) =>
+        Client ?? throw new InvalidOperationException($"This {recordType} was not read through an OdooClient, so its relations cannot be loaded.");
+}
+
+/// <summary>
+/// Base of every generated Odoo record. Holds the fields every Odoo model has (<see cref="Id"/>,
+/// <see cref="DisplayName"/>, creation and last-write stamps) and the record's origin.
+/// </summary>
+/// <remarks>
+/// <para><b>Equality.</b> Two records are equal when they are of the same record type and have
+/// the same <see cref="Id"/>, like Odoo's own records: two reads of the same row compare equal even
+/// if a field changed in between. Compare field values explicitly to detect changes.</para>
+/// <para><b>Thread safety.</b> Records are immutable snapshots; relation caches are safe to use from
+/// many threads.</para>
+/// </remarks>
+public abstract record OdooRecord
+{
+    private const int IdBit = 1, DisplayNameBit = 2, CreateDateBit = 4, CreateUidBit = 8, WriteDateBit = 16, WriteUidBit = 32;
+
+    private int _baseLoaded;
+    private int _id;
+    private string? _displayName;
+    private DateTime? _createDate;
+    private int? _createUid;
+    private string? _createName;
+    private DateTime? _writeDate;
+    private int? _writeUid;
+    private string? _writeName;
+    private readonly OdooRelationSlot<OdooRecord?> _createUser = new();
+    private readonly OdooRelationSlot<OdooRecord?> _writeUser = new();
+
+    /// <summary>Creates a record read from <paramref name="source"/>.</summary>
+    /// <param name="source">Where the record came from.</param>
+    protected OdooRecord(OdooRecordSource source) => Source = source ?? OdooRecordSource.Detached;
+
+    /// <summary>Where the record came from (client, fields, context).</summary>
+    protected internal OdooRecordSource Source { get; }
+
+    /// <summary>The record type's name, used in messages (for example <c>ReferralCode</c>).</summary>
+    protected virtual string RecordTypeName => GetType().Name;
+
+    /// <summary>The database id.</summary>
+    public int Id
+    {
+        get => (_baseLoaded & IdBit) != 0 ? _id : throw new OdooFieldNotLoadedException(RecordTypeName, nameof(Id), "id");
+        init { _id = value; _baseLoaded |= IdBit; }
+    }
+
+    /// <summary>Odoo's display name (<c>display_name</c>).</summary>
+    public string? DisplayName => Loaded(DisplayNameBit, nameof(DisplayName), "display_name") ? _displayName : null;
+
+    /// <summary>When the record was created (UTC); <see langword="null"/> when Odoo has no value.</summary>
+    public DateTime? CreateDate => Loaded(CreateDateBit, nameof(CreateDate), "create_date") ? _createDate : null;
+
+    /// <summary>The id of the user who created the record.</summary>
+    public int? CreateUid => Loaded(CreateUidBit, nameof(CreateUid), "create_uid") ? _createUid : null;
+
+    /// <summary>The name of the user who created the record.</summary>
+    public string? CreateName => Loaded(CreateUidBit, nameof(CreateName), "create_uid") ? _createName : null;
+
+    /// <summary>When the record was last written (UTC).</summary>
+    public DateTime? WriteDate => Loaded(WriteDateBit, nameof(WriteDate), "write_date") ? _writeDate : null;
+
+    /// <summary>The id of the user who last wrote the record.</summary>
+    public int? WriteUid => Loaded(WriteUidBit, nameof(WriteUid), "write_uid") ? _writeUid : null;
+
+    /// <summary>The name of the user who last wrote the record.</summary>
+    public string? WriteName => Loaded(WriteUidBit, nameof(WriteName), "write_uid") ? _writeName : null;
+
+    /// <summary>Loads the user who created the record (one request, then cached).</summary>
+    /// <typeparam name="TUser">The record type declared for <c>res.users</c>.</typeparam>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async ValueTask<TUser?> LoadCreateUserAsync<TUser>(CancellationToken cancellationToken = default)
+        where TUser : OdooRecord, IOdooRecord<TUser>
+    {
+        var uid = CreateUid;
+        return (TUser?)await _createUser.GetOrLoadAsync(
+            (Self: this, Uid: uid),
+            static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads the user who last wrote the record (one request, then cached).</summary>
+    /// <typeparam name="TUser">The record type declared for <c>res.users</c>.</typeparam>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async ValueTask<TUser?> LoadWriteUserAsync<TUser>(CancellationToken cancellationToken = default)
+        where TUser : OdooRecord, IOdooRecord<TUser>
+    {
+        var uid = WriteUid;
+        return (TUser?)await _writeUser.GetOrLoadAsync(
+            (Self: this, Uid: uid),
+            static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads one of the fields every model has, if <paramref name="utf8Name"/> names one. Called by
+    /// generated decoders for each property they do not declare themselves.
+    /// </summary>
+    /// <param name="utf8Name">The Odoo field name, UTF-8.</param>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <returns>Whether the field was one of the base fields (and was read).</returns>
+    protected bool TryReadBaseField(ReadOnlySpan<byte> utf8Name, ref Utf8JsonReader reader)
+    {
+        switch (utf8Name.Length)
+        {
+            case 2 when utf8Name.SequenceEqual("id"u8):
+                _id = OdooJsonReader.ReadInt32(ref reader);
+                _baseLoaded |= IdBit;
+                return true;
+            case 9 when utf8Name.SequenceEqual("write_uid"u8):
+                _writeUid = OdooJsonReader.ReadMany2One(ref reader, out var wid, out _writeName) ? wid : null;
+                _baseLoaded |= WriteUidBit;
+                return true;
+            case 10 when utf8Name.SequenceEqual("create_uid"u8):
+                _createUid = OdooJsonReader.ReadMany2One(ref reader, out var cid, out _createName) ? cid : null;
+                _baseLoaded |= CreateUidBit;
+                return true;
+            case 10 when utf8Name.SequenceEqual("write_date"u8):
+                _writeDate = OdooJsonReader.ReadNullableDateTime(ref reader);
+                _baseLoaded |= WriteDateBit;
+                return true;
+            case 11 when utf8Name.SequenceEqual("create_date"u8):
+                _createDate = OdooJsonReader.ReadNullableDateTime(ref reader);
+                _baseLoaded |= CreateDateBit;
+                return true;
+            case 12 when utf8Name.SequenceEqual("display_name"u8):
+                _displayName = OdooJsonReader.ReadNullableString(ref reader);
+                _baseLoaded |= DisplayNameBit;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Copies the base fields of <paramref name="other"/> into this record (used to convert a record to a derived record type).</summary>
+    /// <param name="other">The record to copy from.</param>
+    protected void CopyBaseFieldsFrom(OdooRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _baseLoaded = other._baseLoaded;
+        _id = other._id;
+        _displayName = other._displayName;
+        _createDate = other._createDate;
+        _createUid = other._createUid;
+        _createName = other._createName;
+        _writeDate = other._writeDate;
+        _writeUid = other._writeUid;
+        _writeName = other._writeName;
+    }
+
+    /// <summary>Appends the loaded base fields to a <c>ToString</c> text.</summary>
+    /// <param name="builder">The text being built.</param>
+    protected void AppendBaseFields(System.Text.StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if ((_baseLoaded & IdBit) != 0) builder.Append("id: ").Append(_id);
+        if ((_baseLoaded & DisplayNameBit) != 0 && _displayName is not null) builder.Append(", display_name: '").Append(_displayName).Append('\'');
+    }
+
+    private bool Loaded(int bit, string property, string remote) =>
+        (_baseLoaded & bit) != 0 ? true : throw new OdooFieldNotLoadedException(RecordTypeName, property, remote);
+
+    /// <summary>Same record type and same <see cref="Id"/> (see the remarks on <see cref="OdooRecord"/>).</summary>
+    /// <param name="other">The other record.</param>
+    public virtual bool Equals(OdooRecord? other) =>
+        other is not null && EqualityContract == other.EqualityContract && _id == other._id;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, _id);
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Odoo.Serialization;
+
+/// <summary>
+/// Reads Odoo's JSON value shapes from a <see cref="Utf8JsonReader"/>: <c>false</c> for empty
+/// values, <c>[id, display_name]</c> pairs, id lists, <c>yyyy-MM-dd</c> dates and
+/// <c>yyyy-MM-dd HH:mm:ss</c> UTC datetimes. Used by generated decoders; every method expects the
+/// reader on the value's first token and leaves it on the value's last token.
+/// </summary>
+public static class OdooJsonReader
+{
+    /// <summary>Whether the current token is Odoo's empty value (<c>false</c> or <c>null</c>).</summary>
+    /// <param name="reader">The reader, on a value token.</param>
+    public static bool IsEmpty(ref Utf8JsonReader reader) => reader.TokenType is JsonTokenType.False or JsonTokenType.Null;
+
+    /// <summary>Reads a boolean (<c>null</c> reads as <see langword="false"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
+        _ => throw Unexpected(ref reader, "a boolean"),
+    };
+
+    /// <summary>Reads an integer.</summary>
+    /// <param name="reader">The reader.</param>
+    public static int ReadInt32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : throw Unexpected(ref reader, "an integer");
+
+    /// <summary>Reads an integer; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static int? ReadNullableInt32(ref Utf8JsonReader reader) => IsEmpty(ref reader) ? null : ReadInt32(ref reader);
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    /// <param name="reader">The reader.</param>
+    public static long ReadInt64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v) ? v : throw Unexpected(ref reader, "an integer");
+
+    /// <summary>Reads a 64-bit integer; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static long? ReadNullableInt64(ref Utf8JsonReader reader) => IsEmpty(ref reader) ? null : ReadInt64(ref reader);
+
+    /// <summary>Reads a float.</summary>
+    /// <param name="reader">The reader.</param>
+    public static double ReadDouble(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : throw Unexpected(ref reader, "a number");
+
+    /// <summary>Reads a float; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static double? ReadNullableDouble(ref Utf8JsonReader reader) => IsEmpty(ref reader) ? null : ReadDouble(ref reader);
+
+    /// <summary>Reads a float as a decimal.</summary>
+    /// <param name="reader">The reader.</param>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v) ? v
+        : reader.TokenType == JsonTokenType.Number ? (decimal)reader.GetDouble()
+        : throw Unexpected(ref reader, "a number");
+
+    /// <summary>Reads a float as a decimal; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static decimal? ReadNullableDecimal(ref Utf8JsonReader reader) => IsEmpty(ref reader) ? null : ReadDecimal(ref reader);
+
+    /// <summary>Reads a string; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static string? ReadNullableString(ref Utf8JsonReader reader) =>
+        IsEmpty(ref reader) ? null : reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Unexpected(ref reader, "a string");
+
+    /// <summary>Reads a date (<c>yyyy-MM-dd</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static DateOnly? ReadNullableDate(ref Utf8JsonReader reader)
+    {
+        if (IsEmpty(ref reader)) return null;
+        if (reader.TokenType != JsonTokenType.String) throw Unexpected(ref reader, "a date");
+        Span<char> buf = stackalloc char[32];
+        var len = reader.CopyString(buf);
+        var s = buf[..len];
+        if (s.Length > 10) s = s[..10];
+        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
+    }
+
+    /// <summary>Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>A <see cref="DateTime"/> of kind <see cref="DateTimeKind.Utc"/>.</returns>
+    public static DateTime? ReadNullableDateTime(ref Utf8JsonReader reader)
+    {
+        if (IsEmpty(ref reader)) return null;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > 64 || reader.ValueIsEscaped && reader.ValueSpan.Length > 32)
+        {
+            throw Unexpected(ref reader, "a datetime");
+        }
+        Span<char> buf = stackalloc char[64];
+        var len = reader.CopyString(buf);
+        var s = buf[..len];
+        if (DateTime.TryParseExact(s, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt))
+        {
+            return DateTime.SpecifyKind(dt, DateTimeKind.Utc);
+        }
+        throw Unexpected(ref reader, "a datetime (yyyy-MM-dd HH:mm:ss)");
+    }
+
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd"];
+
+    /// <summary>Reads a UTC datetime as a <see cref="DateTimeOffset"/> (offset zero); empty reads as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    public static DateTimeOffset? ReadNullableDateTimeOffset(ref Utf8JsonReader reader) =>
+        ReadNullableDateTime(ref reader) is { } dt ? new DateTimeOffset(dt, TimeSpan.Zero) : null;
+
+    /// <summary>Reads a many2one value: <c>[id, display_name]</c>, or <c>false</c>/<c>null</c> for an empty link.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="id">The id, or 0 when empty.</param>
+    /// <param name="name">The display name, or <see langword="null"/> when empty.</param>
+    /// <returns>Whether the link is set.</returns>
+    public static bool ReadMany2One(ref Utf8JsonReader reader, out int id, out string? name)
+    {
+        id = 0;
+        name = null;
+        if (IsEmpty(ref reader)) return false;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            // Some methods answer a bare id (for example with load=None).
+            id = ReadInt32(ref reader);
+            return true;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray) throw Unexpected(ref reader, "a many2one pair [id, name]");
+        Read(ref reader);
+        id = ReadInt32(ref reader);
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            name = reader.TokenType == JsonTokenType.String ? reader.GetString() : IsEmpty(ref reader) ? null : throw Unexpected(ref reader, "a display name");
+            Read(ref reader);
+            while (reader.TokenType != JsonTokenType.EndArray)
+            {
+                reader.Skip();
+                Read(ref reader);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Reads an x2many value: a list of ids (<c>false</c>/<c>null</c> read as an empty list).</summary>
+    /// <param name="reader">The reader.</param>
+    public static int[] ReadIdList(ref Utf8JsonReader reader)
+    {
+        if (IsEmpty(ref reader)) return [];
+        if (reader.TokenType != JsonTokenType.StartArray) throw Unexpected(ref reader, "a list of ids");
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.EndArray) return [];
+        int[] buffer = ArrayPool<int>.Shared.Rent(16);
+        var count = 0;
+        try
+        {
+            while (reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (count == buffer.Length)
+                {
+                    var bigger = ArrayPool<int>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(bigger);
+                    ArrayPool<int>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                buffer[count++] = ReadInt32(ref reader);
+                Read(ref reader);
+            }
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads any value as a detached <see cref="JsonElement"/> (for JSON or untyped fields).</summary>
+    /// <param name="reader">The reader.</param>
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Advances the reader, failing with a protocol error at the end of the input.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void Read(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw new OdooProtocolException("The JSON ended in the middle of a value.");
+    }
+
+    /// <summary>Creates the error for a value of an unexpected shape.</summary>
+    /// <param name="reader">The reader, on the offending token.</param>
+    /// <param name="expected">What was expected, for example "an integer".</param>
+    public static OdooProtocolException Unexpected(ref Utf8JsonReader reader, string expected)
+    {
+        var found = reader.TokenType switch
+        {
+            JsonTokenType.String => "the string \"" + Truncate(reader.GetString()) + "\"",
+            JsonTokenType.Number => "the number " + Truncate(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.StartObject => "an object",
+            var t => t.ToString(),
+        };
+        return new OdooProtocolException($"Expected {expected} but found {found} at byte {reader.TokenStartIndex}.");
+    }
+
+    private static string? Truncate(string? s) => s is { Length: > 60 } ? s[..60] + "..." : s;
+
+    /// <summary>Parses a UTF-8 <c>yyyy-MM-dd</c> span.</summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="value">The date.</param>
+    public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly value)
+    {
+        value = default;
+        if (utf8.Length < 10 || utf8[4] != (byte)'-' || utf8[7] != (byte)'-') return false;
+        if (!Utf8Parser.TryParse(utf8[..4], out int y, out var c1) || c1 != 4) return false;
+        if (!Utf8Parser.TryParse(utf8.Slice(5, 2), out int m, out var c2) || c2 != 2) return false;
+        if (!Utf8Parser.TryParse(utf8.Slice(8, 2), out int d, out var c3) || c3 != 2) return false;
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        value = new DateOnly(y, m, d);
+        return true;
+    }
+}
