@@ -1,0 +1,111 @@
+namespace Odoo.Testing;
+
+/// <summary>
+/// An error the test server answers with, as Odoo serialises it: a JSON-RPC error envelope
+/// (HTTP 200, <c>error.data.name</c> = <see cref="Name"/>) or a JSON-2 error body with
+/// <see cref="Json2Status"/>. Throw one from a custom method handler or a constraint to make a
+/// call fail; use the factory methods for the usual Odoo exception classes.
+/// </summary>
+public sealed class OdooServerError : Exception
+{
+    /// <summary>Creates an error.</summary>
+    /// <param name="name">The fully qualified Python exception class, e.g. <c>odoo.exceptions.UserError</c>.</param>
+    /// <param name="message">The message (<c>data.message</c>).</param>
+    /// <param name="json2Status">The HTTP status of the JSON-2 answer; null chooses from <paramref name="name"/>.</param>
+    public OdooServerError(string name, string message, int? json2Status = null) : base(message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Arguments = [message];
+        Json2Status = json2Status ?? DefaultJson2Status(name);
+    }
+
+    /// <summary>The fully qualified Python exception class (<c>data.name</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The exception arguments (<c>data.arguments</c>); usually just the message.</summary>
+    public IReadOnlyList<object> Arguments { get; init; }
+
+    /// <summary>The JSON-RPC <c>error.code</c>: 200 for server errors, 100 for an expired session.</summary>
+    public int JsonRpcCode { get; init; } = 200;
+
+    /// <summary>The JSON-RPC <c>error.message</c>: "Odoo Server Error", or "Odoo Session Expired".</summary>
+    public string JsonRpcMessage { get; init; } = "Odoo Server Error";
+
+    /// <summary>The HTTP status of the JSON-2 answer.</summary>
+    public int Json2Status { get; }
+
+    /// <summary>The debug text (a made-up one-frame traceback ending like Odoo's).</summary>
+    public string Debug
+    {
+        get
+        {
+            var shortName = Name.StartsWith("builtins.", StringComparison.Ordinal) ? Name["builtins.".Length..] : Name;
+            return $"Traceback (most recent call last):\n  ...\n{shortName}: {Message}\n";
+        }
+    }
+
+    /// <summary><c>odoo.exceptions.AccessDenied</c> "Access Denied" (wrong login, password or API key).</summary>
+    /// <returns>The error.</returns>
+    public static OdooServerError AccessDenied() => new("odoo.exceptions.AccessDenied", "Access Denied");
+
+    /// <summary><c>odoo.exceptions.AccessError</c> (the user may not do this).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError AccessError(string message) => new("odoo.exceptions.AccessError", message);
+
+    /// <summary><c>odoo.exceptions.ValidationError</c> (a constraint failed).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError ValidationError(string message) => new("odoo.exceptions.ValidationError", message);
+
+    /// <summary><c>odoo.exceptions.UserError</c>.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError UserError(string message) => new("odoo.exceptions.UserError", message);
+
+    /// <summary><c>odoo.exceptions.MissingError</c> with Odoo's message for records that do not exist.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="missingIds">The ids that do not exist.</param>
+    /// <param name="uid">The user id of the call.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError MissingError(string model, IReadOnlyCollection<int> missingIds, int uid)
+    {
+        var ids = missingIds.Count == 1 ? $"{missingIds.First()}," : string.Join(", ", missingIds);
+        return new("odoo.exceptions.MissingError", $"Record does not exist or has been deleted.\n(Record: {model}({ids}), User: {uid})");
+    }
+
+    /// <summary><c>odoo.http.SessionExpiredException</c> (JSON-RPC code 100, "Odoo Session Expired").</summary>
+    /// <returns>The error.</returns>
+    public static OdooServerError SessionExpired() => new("odoo.http.SessionExpiredException", "Session expired", 403)
+    {
+        JsonRpcCode = 100,
+        JsonRpcMessage = "Odoo Session Expired",
+    };
+
+    /// <summary><c>builtins.ValueError</c>.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError ValueError(string message) => new("builtins.ValueError", message);
+
+    /// <summary><c>builtins.TypeError</c> (bad arguments).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError TypeError(string message) => new("builtins.TypeError", message, 422);
+
+    internal static OdooServerError Unauthorized() => new("werkzeug.exceptions.Unauthorized", "Invalid apikey", 401) { Arguments = ["Invalid apikey", 401] };
+
+    internal static OdooServerError NotFound(string message) => new("werkzeug.exceptions.NotFound", message, 404) { Arguments = [message, 404] };
+
+    private static int DefaultJson2Status(string name) => name switch
+    {
+        "odoo.exceptions.AccessDenied" => 401,
+        "odoo.exceptions.AccessError" => 403,
+        "odoo.exceptions.MissingError" => 404,
+        "odoo.exceptions.UserError" or "odoo.exceptions.ValidationError" or "odoo.exceptions.RedirectWarning" => 422,
+        "werkzeug.exceptions.NotFound" => 404,
+        "werkzeug.exceptions.Unauthorized" => 401,
+        "builtins.TypeError" or "builtins.ValueError" => 422,
+        _ => 500,
+    };
+}

@@ -1,0 +1,37 @@
+namespace Odoo.Testing.Internal;
+
+/// <summary>The HTML pages Odoo (werkzeug) answers outside JSON routes.</summary>
+internal static class Html
+{
+    public static string Redirect(string location) =>
+        "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n" +
+        $"<p>You should be redirected automatically to the target URL: <a href=\"{location}\">{location}</a>. If not, click the link.\n";
+
+    public const string BadRequestCsrf =
+        "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>Session expired (invalid CSRF token)</p>\n";
+
+    public const string NotFound =
+        "<!DOCTYPE html>\n<html>\n    <head>\n        <meta charset=\"utf-8\"/>\n        <title>Odoo</title>\n    </head>\n    <body>\n" +
+        "        <div id=\"wrapwrap\">\n            <main>\n                <h1 class=\"visually-hidden\">Error 404</h1>\n" +
+        "                <h2>We couldn't find the page you're looking for!</h2>\n            </main>\n        </div>\n    </body>\n</html>";
+
+    public static string Error(int status, string reason, string detail) =>
+        $"<!doctype html>\n<html lang=en>\n<title>{status} {reason}</title>\n<h1>{reason}</h1>\n<p>{detail}</p>\n";
+
+    public static string Reason(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Error",
+    };
+
+    public const string Proxy =
+        "<html>\n<head><title>Maintenance</title></head>\n<body>\n<center><h1>Service under maintenance</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n";
+}

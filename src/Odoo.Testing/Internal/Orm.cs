@@ -1,0 +1,500 @@
+using System.Text.Json;
+
+namespace Odoo.Testing.Internal;
+
+/// <summary>The arguments of one ORM call, before binding.</summary>
+internal readonly record struct OrmCall(
+    string Model,
+    string Method,
+    int Uid,
+    OdooProtocol Protocol,
+    JsonElement Args,
+    JsonElement Kwargs,
+    JsonElement Json2Body);
+
+/// <summary>Runs ORM methods (built-in and registered) and writes their JSON result.</summary>
+internal static class Orm
+{
+    private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
+    private sealed record Builtin(bool HasIds, string[] Params, string[]? Required = null);
+
+    private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
+    {
+        ["search"] = new(false, ["domain", "offset", "limit", "order"], ["domain"]),
+        ["search_read"] = new(false, ["domain", "fields", "offset", "limit", "order"]),
+        ["search_count"] = new(false, ["domain", "limit"], ["domain"]),
+        ["read"] = new(true, ["fields", "load"]),
+        ["create"] = new(false, ["vals_list"], ["vals_list"]),
+        ["write"] = new(true, ["vals"], ["vals"]),
+        ["update"] = new(true, ["values"], ["values"]),
+        ["unlink"] = new(true, []),
+        ["copy"] = new(true, ["default"]),
+        ["fields_get"] = new(false, ["allfields", "attributes"]),
+        ["name_search"] = new(false, ["name", "domain", "operator", "limit"]),
+        ["name_create"] = new(false, ["name"], ["name"]),
+        ["default_get"] = new(false, ["fields_list"], ["fields_list"]),
+        ["exists"] = new(true, []),
+        ["action_archive"] = new(true, []),
+        ["action_unarchive"] = new(true, []),
+        ["check_access_rights"] = new(false, ["operation", "raise_exception"], ["operation"]),
+        ["context_get"] = new(false, []),
+    };
+
+    /// <summary>Whether <paramref name="method"/> exists on the model (built-in or registered).</summary>
+    public static bool MethodExists(Store store, ModelTable t, string method)
+    {
+        if (store.Methods.ContainsKey((t.Name, method))) return true;
+        if (method == "context_get") return t.Name == "res.users";
+        if (method is "action_archive" or "action_unarchive") return t.Active is not null;
+        return Builtins.ContainsKey(method);
+    }
+
+    public static OdooServerError PrivateMethod(string method)
+        => OdooServerError.AccessError($"Private methods (such as {method}) cannot be called remotely.");
+
+    public static OdooServerError UnknownMethod(string model, string method)
+        => new("builtins.AttributeError", $"The method '{method}' does not exist on the model '{model}'");
+
+    /// <summary>Runs the call (the caller holds the lock) and writes its result.</summary>
+    public static void Execute(OdooTestServer server, Store store, in OrmCall call, Utf8JsonWriter w)
+    {
+        var t = store.Table(call.Model);
+        if (call.Method.StartsWith('_')) throw PrivateMethod(call.Method);
+        if (!MethodExists(store, t, call.Method)) throw UnknownMethod(call.Model, call.Method);
+        var c = call;
+        store.Transaction(() =>
+        {
+            if (store.Methods.TryGetValue((t.Name, c.Method), out var reg)) RunCustom(server, t, reg, c, w);
+            else RunBuiltin(store, t, Builtins[c.Method], c, w);
+            return true;
+        });
+    }
+
+    private static JsonElement ContextOf(in OrmCall call)
+    {
+        if (call.Protocol == OdooProtocol.Json2)
+            return call.Json2Body.ValueKind == JsonValueKind.Object && call.Json2Body.TryGetProperty("context", out var c2) && c2.ValueKind == JsonValueKind.Object ? c2 : EmptyObject;
+        return call.Kwargs.ValueKind == JsonValueKind.Object && call.Kwargs.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.Object ? c : EmptyObject;
+    }
+
+    private static List<int> ParseIds(JsonElement v, string method)
+    {
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.Number: return [v.GetInt32()];
+            case JsonValueKind.Array:
+                var list = new List<int>(v.GetArrayLength());
+                foreach (var e in v.EnumerateArray())
+                {
+                    if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var id))
+                        throw OdooServerError.TypeError($"{method}() expects record ids, got {v.GetRawText()}");
+                    list.Add(id);
+                }
+                return list;
+            case JsonValueKind.Null or JsonValueKind.False or JsonValueKind.Undefined: return [];
+            default: throw OdooServerError.TypeError($"{method}() expects record ids, got {v.GetRawText()}");
+        }
+    }
+
+    private static void RunCustom(OdooTestServer server, ModelTable t, MethodRegistration reg, in OrmCall call, Utf8JsonWriter w)
+    {
+        IReadOnlyList<int> ids = [];
+        JsonElement args, kwargs;
+        if (call.Protocol == OdooProtocol.Json2)
+        {
+            args = EmptyArray;
+            var body = call.Json2Body;
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("ids", out var idsEl)) ids = ParseIds(idsEl, call.Method);
+            kwargs = WithoutKeys(body, "ids", "context");
+        }
+        else
+        {
+            args = call.Args.ValueKind == JsonValueKind.Array ? call.Args : EmptyArray;
+            if (reg.Kind == OdooMethodKind.Records)
+            {
+                if (args.GetArrayLength() == 0)
+                    throw OdooServerError.TypeError($"{call.Method}() missing 1 required positional argument: 'self'");
+                ids = ParseIds(args[0], call.Method);
+                args = Slice(args, 1);
+            }
+            kwargs = WithoutKeys(call.Kwargs, "context");
+        }
+        var result = reg.Handler(new OdooMethodCall(server, t.Name, call.Method, call.Uid, ids, args, kwargs, ContextOf(call), call.Protocol));
+        if (result is null) w.WriteNullValue();
+        else result.WriteTo(w);
+    }
+
+    private static JsonElement Slice(JsonElement array, int start)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            var i = 0;
+            foreach (var e in array.EnumerateArray())
+                if (i++ >= start) e.WriteTo(writer);
+            writer.WriteEndArray();
+        }
+        return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+    }
+
+    private static JsonElement WithoutKeys(JsonElement obj, params string[] keys)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return EmptyObject;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var p in obj.EnumerateObject())
+                if (Array.IndexOf(keys, p.Name) < 0) p.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+    }
+
+    /// <summary>Binds positional and keyword arguments to a built-in's parameters, like Python would.</summary>
+    private static Dictionary<string, JsonElement> Bind(Builtin b, in OrmCall call, out List<int> ids)
+    {
+        var named = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        ids = [];
+        var m = call.Method;
+        void Put(string name, JsonElement value)
+        {
+            if (m == "name_search" && name == "args") name = "domain";
+            if (Array.IndexOf(b.Params, name) < 0)
+                throw OdooServerError.TypeError($"{m}() got an unexpected keyword argument '{name}'");
+            if (!named.TryAdd(name, value))
+                throw OdooServerError.TypeError($"{m}() got multiple values for argument '{name}'");
+        }
+        if (call.Protocol == OdooProtocol.Json2)
+        {
+            if (call.Json2Body.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in call.Json2Body.EnumerateObject())
+                {
+                    if (p.Name == "context") continue;
+                    if (p.Name == "ids") { ids = ParseIds(p.Value, m); continue; }
+                    Put(p.Name, p.Value);
+                }
+            }
+        }
+        else
+        {
+            var pos = 0;
+            if (call.Args.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var a in call.Args.EnumerateArray())
+                {
+                    if (b.HasIds && pos == 0) { ids = ParseIds(a, m); pos++; continue; }
+                    var index = b.HasIds ? pos - 1 : pos;
+                    if (index >= b.Params.Length)
+                        throw OdooServerError.TypeError($"{m}() takes {b.Params.Length + 1} positional arguments but {call.Args.GetArrayLength() + (b.HasIds ? 0 : 1)} were given");
+                    named[b.Params[index]] = a;
+                    pos++;
+                }
+            }
+            if (call.Kwargs.ValueKind == JsonValueKind.Object)
+                foreach (var p in call.Kwargs.EnumerateObject())
+                    if (p.Name != "context") Put(p.Name, p.Value);
+        }
+        if (b.Required is not null)
+            foreach (var r in b.Required)
+                if (!named.ContainsKey(r))
+                    throw OdooServerError.TypeError($"{m}() missing 1 required positional argument: '{r}'");
+        return named;
+    }
+
+    private static JsonElement Arg(Dictionary<string, JsonElement> named, string name)
+        => named.TryGetValue(name, out var v) ? v : default;
+
+    private static int? OptInt(Dictionary<string, JsonElement> named, string name, string method)
+    {
+        var v = Arg(named, name);
+        if (v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
+        throw OdooServerError.TypeError($"{method}(): '{name}' must be an integer, got {v.GetRawText()}");
+    }
+
+    private static string? OptString(Dictionary<string, JsonElement> named, string name)
+    {
+        var v = Arg(named, name);
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
+    private static FieldDef[] ResolveFields(ModelTable t, JsonElement fields)
+    {
+        if (fields.ValueKind != JsonValueKind.Array || fields.GetArrayLength() == 0) return t.Fields;
+        var list = new List<FieldDef>(fields.GetArrayLength());
+        foreach (var e in fields.EnumerateArray())
+        {
+            var name = e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+            var f = t.Field(name) ?? throw Store.InvalidField(t, name);
+            if (f.Storage != FieldStorage.Id && !list.Contains(f)) list.Add(f);
+        }
+        return [.. list];
+    }
+
+    private static bool ActiveTest(JsonElement context)
+        => !(context.TryGetProperty("active_test", out var at) && at.ValueKind == JsonValueKind.False);
+
+    private static void RunBuiltin(Store store, ModelTable t, Builtin b, in OrmCall call, Utf8JsonWriter w)
+    {
+        var named = Bind(b, call, out var ids);
+        var ctx = ContextOf(call);
+        var activeTest = ActiveTest(ctx);
+        var uid = call.Uid;
+        switch (call.Method)
+        {
+            case "search":
+            {
+                store.CheckAccess(t, OdooOperation.Read, uid);
+                var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
+                w.WriteStartArray();
+                foreach (var r in rows) w.WriteNumberValue(r.Id);
+                w.WriteEndArray();
+                break;
+            }
+            case "search_read":
+            {
+                store.CheckAccess(t, OdooOperation.Read, uid);
+                var fields = ResolveFields(t, Arg(named, "fields"));
+                var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
+                JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
+                break;
+            }
+            case "search_count":
+            {
+                store.CheckAccess(t, OdooOperation.Read, uid);
+                var limit = OptInt(named, "limit", "search_count");
+                var rows = store.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
+                w.WriteNumberValue(rows.Count);
+                break;
+            }
+            case "read":
+            {
+                store.CheckAccess(t, OdooOperation.Read, uid);
+                var fields = ResolveFields(t, Arg(named, "fields"));
+                var rows = store.ExistingRows(t, ids, raiseMissing: false, uid);
+                JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
+                break;
+            }
+            case "create":
+            {
+                store.CheckAccess(t, OdooOperation.Create, uid);
+                var vals = Arg(named, "vals_list");
+                if (vals.ValueKind == JsonValueKind.Array)
+                {
+                    var created = new List<int>();
+                    foreach (var v in vals.EnumerateArray()) created.Add(store.Create(t, v, uid));
+                    w.WriteStartArray();
+                    foreach (var id in created) w.WriteNumberValue(id);
+                    w.WriteEndArray();
+                }
+                else
+                {
+                    var id = store.Create(t, vals, uid);
+                    if (call.Protocol == OdooProtocol.Json2)
+                    {
+                        w.WriteStartArray();
+                        w.WriteNumberValue(id);
+                        w.WriteEndArray();
+                    }
+                    else w.WriteNumberValue(id);
+                }
+                break;
+            }
+            case "write" or "update":
+            {
+                store.CheckAccess(t, OdooOperation.Write, uid);
+                store.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
+                if (call.Method == "write") w.WriteBooleanValue(true);
+                else w.WriteNullValue();
+                break;
+            }
+            case "unlink":
+                store.CheckAccess(t, OdooOperation.Unlink, uid);
+                store.Unlink(t, ids, uid);
+                w.WriteBooleanValue(true);
+                break;
+            case "copy":
+            {
+                store.CheckAccess(t, OdooOperation.Create, uid);
+                var def = Arg(named, "default");
+                var created = new List<int>();
+                foreach (var id in ids.Distinct()) created.Add(store.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
+                if (created.Count == 1 && call.Protocol != OdooProtocol.Json2) w.WriteNumberValue(created[0]);
+                else
+                {
+                    w.WriteStartArray();
+                    foreach (var id in created) w.WriteNumberValue(id);
+                    w.WriteEndArray();
+                }
+                break;
+            }
+            case "fields_get":
+            {
+                static HashSet<string>? Names(JsonElement e) => e.ValueKind == JsonValueKind.Array
+                    ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToHashSet(StringComparer.Ordinal)
+                    : null;
+                var all = Names(Arg(named, "allfields"));
+                if (all is { Count: 0 }) all = null;
+                JsonOut.WriteFieldsGet(w, t, all, Names(Arg(named, "attributes")));
+                break;
+            }
+            case "name_search":
+            {
+                store.CheckAccess(t, OdooOperation.Read, uid);
+                var name = OptString(named, "name") ?? "";
+                var op = OptString(named, "operator") ?? "ilike";
+                var limit = OptInt(named, "limit", "name_search") ?? 100;
+                var domain = Arg(named, "domain");
+                var rows = store.Search(t, domain, 0, null, null, activeTest);
+                var matches = new List<Row>();
+                if (name.Length == 0 && op is "ilike" or "like" or "=ilike" or "=like")
+                    matches = rows;
+                else
+                {
+                    var test = NameTest(op, name);
+                    foreach (var r in rows)
+                        if (test(store.DisplayName(t, r))) matches.Add(r);
+                }
+                w.WriteStartArray();
+                foreach (var r in matches.Take(limit))
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(r.Id);
+                    w.WriteStringValue(store.DisplayName(t, r));
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+                break;
+            }
+            case "name_create":
+            {
+                store.CheckAccess(t, OdooOperation.Create, uid);
+                var rec = t.RecName ?? throw OdooServerError.UserError($"Cannot execute name_create, no _rec_name defined on {t.Name}");
+                var doc = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { [rec.Name] = OptString(named, "name") });
+                var id = store.Create(t, doc, uid);
+                w.WriteStartArray();
+                w.WriteNumberValue(id);
+                w.WriteStringValue(store.DisplayName(t, t.Rows[id]));
+                w.WriteEndArray();
+                break;
+            }
+            case "default_get":
+            {
+                var wanted = Arg(named, "fields_list");
+                w.WriteStartObject();
+                foreach (var e in wanted.ValueKind == JsonValueKind.Array ? wanted.EnumerateArray().ToArray() : [])
+                {
+                    if (e.ValueKind != JsonValueKind.String || t.Field(e.GetString()!) is not { } f) continue;
+                    var def = f.Schema.DefaultFactory is { } fac ? fac() : f.Schema.Default;
+                    if (def is null) continue;
+                    w.WritePropertyName(f.JsonName);
+                    var stored = Values.FromClr(t, f, def);
+                    WriteDefault(w, f, stored);
+                }
+                w.WriteEndObject();
+                break;
+            }
+            case "exists":
+            {
+                w.WriteStartArray();
+                foreach (var r in store.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
+                w.WriteEndArray();
+                break;
+            }
+            case "action_archive" or "action_unarchive":
+            {
+                store.CheckAccess(t, OdooOperation.Write, uid);
+                var doc = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { ["active"] = call.Method == "action_unarchive" });
+                store.Write(t, ids, doc, uid);
+                w.WriteBooleanValue(true);
+                break;
+            }
+            case "check_access_rights":
+            {
+                var op = OptString(named, "operation") switch
+                {
+                    "read" => OdooOperation.Read,
+                    "write" => OdooOperation.Write,
+                    "create" => OdooOperation.Create,
+                    "unlink" => OdooOperation.Unlink,
+                    var o => throw OdooServerError.ValueError($"Invalid access mode: {o}"),
+                };
+                var raise = Arg(named, "raise_exception").ValueKind != JsonValueKind.False;
+                try
+                {
+                    store.CheckAccess(t, op, uid);
+                    w.WriteBooleanValue(true);
+                }
+                catch (OdooServerError) when (!raise)
+                {
+                    w.WriteBooleanValue(false);
+                }
+                break;
+            }
+            case "context_get":
+            {
+                var users = store.Table("res.users");
+                w.WriteStartObject();
+                if (users.Rows.TryGetValue(uid, out var user))
+                {
+                    foreach (var key in (ReadOnlySpan<string>)["lang", "tz"])
+                    {
+                        if (users.Field(key) is not { } f) continue;
+                        w.WritePropertyName(key);
+                        JsonOut.WriteValue(w, store, users, user, f, true);
+                    }
+                }
+                w.WriteEndObject();
+                break;
+            }
+            default:
+                throw UnknownMethod(t.Name, call.Method);
+        }
+    }
+
+    private static void WriteDefault(Utf8JsonWriter w, FieldDef f, object? stored)
+    {
+        switch (stored)
+        {
+            case null: w.WriteBooleanValue(false); break;
+            case string s: w.WriteStringValue(s); break;
+            case long l: w.WriteNumberValue(l); break;
+            case double d: JsonOut.WritePyFloat(w, d); break;
+            case bool b: w.WriteBooleanValue(b); break;
+            case int i: w.WriteNumberValue(i); break;
+            case List<int> list:
+                w.WriteStartArray();
+                foreach (var i in list) w.WriteNumberValue(i);
+                w.WriteEndArray();
+                break;
+            case JsonElement je: je.WriteTo(w); break;
+            default: w.WriteStringValue(stored.ToString()); break;
+        }
+        _ = f;
+    }
+
+    private static Func<string, bool> NameTest(string op, string name)
+    {
+        switch (op)
+        {
+            case "=": return n => n == name;
+            case "!=": return n => n != name;
+            case "like" or "ilike" or "=like" or "=ilike":
+            {
+                var p = new LikePattern(op is "like" or "ilike" ? "%" + name + "%" : name, op is "ilike" or "=ilike");
+                return p.IsMatch;
+            }
+            case "not like" or "not ilike":
+            {
+                var p = new LikePattern("%" + name + "%", op == "not ilike");
+                return n => !p.IsMatch(n);
+            }
+            default: throw OdooServerError.ValueError($"Invalid operator {op} for name_search");
+        }
+    }
+}

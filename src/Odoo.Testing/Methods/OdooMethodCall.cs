@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Odoo.Testing;
+
+/// <summary>Whether a custom method works on records (ids first) or on the model (<c>@api.model</c>).</summary>
+public enum OdooMethodKind
+{
+    /// <summary>A record method: over JSON-RPC the first positional argument is the ids; over JSON-2 they come from <c>ids</c>.</summary>
+    Records,
+    /// <summary>A model method (<c>@api.model</c>): no ids.</summary>
+    Model,
+}
+
+/// <summary>The operations access rules can deny.</summary>
+[Flags]
+public enum OdooOperation
+{
+    /// <summary>No operation.</summary>
+    None = 0,
+    /// <summary><c>search</c>, <c>read</c>, <c>search_read</c>, <c>search_count</c>, <c>name_search</c>.</summary>
+    Read = 1,
+    /// <summary><c>write</c>, <c>update</c>, archiving.</summary>
+    Write = 2,
+    /// <summary><c>create</c>, <c>copy</c>.</summary>
+    Create = 4,
+    /// <summary><c>unlink</c>.</summary>
+    Unlink = 8,
+    /// <summary>Every operation.</summary>
+    All = Read | Write | Create | Unlink,
+}
+
+/// <summary>
+/// Handles a custom model method registered with <see cref="OdooTestServer.RegisterMethod"/>.
+/// Return the JSON result (null for Python's <c>None</c>), or throw an <see cref="OdooServerError"/>.
+/// It runs under the server's lock, inside the call's transaction: changes made through the
+/// server's data methods (<see cref="OdooTestServer.Create"/>...) are undone if it throws.
+/// </summary>
+/// <param name="call">The call.</param>
+/// <returns>The result.</returns>
+public delegate JsonNode? OdooMethodHandler(OdooMethodCall call);
+
+/// <summary>One call of a custom method. The JSON elements are valid only during the handler.</summary>
+public sealed class OdooMethodCall
+{
+    internal OdooMethodCall(OdooTestServer server, string model, string method, int uid, IReadOnlyList<int> ids,
+        JsonElement args, JsonElement kwargs, JsonElement context, OdooProtocol protocol)
+    {
+        Server = server;
+        Model = model;
+        Method = method;
+        Uid = uid;
+        Ids = ids;
+        Args = args;
+        Kwargs = kwargs;
+        Context = context;
+        Protocol = protocol;
+    }
+
+    /// <summary>The server, for reading and changing data (<see cref="OdooTestServer.Search"/>, <see cref="OdooTestServer.Write"/>...).</summary>
+    public OdooTestServer Server { get; }
+
+    /// <summary>The model name.</summary>
+    public string Model { get; }
+
+    /// <summary>The method name.</summary>
+    public string Method { get; }
+
+    /// <summary>The calling user's id.</summary>
+    public int Uid { get; }
+
+    /// <summary>The record ids (empty for model methods).</summary>
+    public IReadOnlyList<int> Ids { get; }
+
+    /// <summary>The positional arguments after the ids (a JSON array; always empty over JSON-2).</summary>
+    public JsonElement Args { get; }
+
+    /// <summary>The keyword arguments without <c>context</c> (a JSON object).</summary>
+    public JsonElement Kwargs { get; }
+
+    /// <summary>The context object (an empty object when none was sent).</summary>
+    public JsonElement Context { get; }
+
+    /// <summary>The protocol the call came in by.</summary>
+    public OdooProtocol Protocol { get; }
+
+    /// <summary>
+    /// Gets an argument by keyword, or else by position in <see cref="Args"/> (how Python binds it).
+    /// </summary>
+    /// <param name="name">The keyword.</param>
+    /// <param name="position">The position among the positional arguments after the ids.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether the argument was given.</returns>
+    public bool TryGetArgument(string name, int position, out JsonElement value)
+    {
+        if (Kwargs.ValueKind == JsonValueKind.Object && Kwargs.TryGetProperty(name, out value)) return true;
+        if (Args.ValueKind == JsonValueKind.Array && position >= 0 && position < Args.GetArrayLength())
+        {
+            value = Args[position];
+            return true;
+        }
+        value = default;
+        return false;
+    }
+}

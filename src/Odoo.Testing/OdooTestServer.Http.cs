@@ -1,0 +1,564 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Odoo.Testing.Internal;
+
+namespace Odoo.Testing;
+
+public sealed partial class OdooTestServer
+{
+    private const string SessionCookie = "session_id";
+
+    private sealed class Reply
+    {
+        public int Status { get; set; } = 200;
+        public string ContentType { get; set; } = JsonContentType;
+        public ResponseBuffer? Json { get; set; }
+        public string? Text { get; set; }
+        public string? SetCookie { get; set; }
+        public string? Location { get; set; }
+    }
+
+    private static OdooProtocol Classify(string path)
+    {
+        if (path == "/jsonrpc") return OdooProtocol.JsonRpc;
+        if (path.StartsWith("/json/2/", StringComparison.Ordinal)) return OdooProtocol.Json2;
+        if (path is "/web/webclient/version_info" || path.StartsWith("/web/session/", StringComparison.Ordinal) || path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+            return OdooProtocol.Web;
+        return OdooProtocol.Http;
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = ctx.Request;
+        var path = request.Path.Value ?? "/";
+        var protocol = Classify(path);
+        var record = new OdooRecordedRequest(Interlocked.Increment(ref _sequence), _options.TimeProvider.GetUtcNow(), request.Method, path, protocol);
+        JsonDocument? doc = null;
+        Reply? reply = null;
+        try
+        {
+            var invalidJson = false;
+            if (HttpMethods.IsPost(request.Method) && protocol != OdooProtocol.Http && request.ContentLength != 0)
+            {
+                try
+                {
+                    doc = await JsonDocument.ParseAsync(request.Body, default, ctx.RequestAborted).ConfigureAwait(false);
+                }
+                catch (JsonException)
+                {
+                    invalidJson = true;
+                }
+            }
+            Describe(record, ctx, doc);
+
+            var fault = Faults.Match(record);
+            var truncate = false;
+            if (fault is not null)
+            {
+                record.Fault = fault.ToString();
+                switch (fault.Kind)
+                {
+                    case OdooFaultKind.Delay:
+                        await Task.Delay(fault.Duration, _options.TimeProvider, ctx.RequestAborted).ConfigureAwait(false);
+                        break;
+                    case OdooFaultKind.DropConnection:
+                        ctx.Abort();
+                        return;
+                    case OdooFaultKind.HttpStatus:
+                        reply = new Reply
+                        {
+                            Status = fault.StatusCode,
+                            ContentType = HtmlContentType,
+                            Text = fault.Body ?? Html.Error(fault.StatusCode, Html.Reason(fault.StatusCode), "The server could not handle the request (fault injected by OdooTestServer)."),
+                        };
+                        break;
+                    case OdooFaultKind.Html:
+                        reply = new Reply { Status = fault.StatusCode, ContentType = HtmlContentType, Text = fault.Body ?? Html.Proxy };
+                        break;
+                    case OdooFaultKind.TruncatedJson:
+                        truncate = true;
+                        break;
+                    case OdooFaultKind.SessionExpired:
+                        reply = ErrorReply(protocol, doc, OdooServerError.SessionExpired(), record);
+                        break;
+                    case OdooFaultKind.AccessDenied:
+                        reply = ErrorReply(protocol, doc, protocol == OdooProtocol.Json2 ? OdooServerError.Unauthorized() : OdooServerError.AccessDenied(), record);
+                        break;
+                    case OdooFaultKind.Error:
+                        reply = ErrorReply(protocol, doc, fault.ServerError!, record);
+                        break;
+                }
+            }
+
+            reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, record);
+            await SendAsync(ctx, reply, truncate, record).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (e.g. its timeout fired during a delay).
+        }
+        finally
+        {
+            if (reply?.Json is { } buffer) _buffers.Return(buffer);
+            doc?.Dispose();
+            record.Duration = Stopwatch.GetElapsedTime(started);
+            Record(record);
+        }
+    }
+
+    private static async Task SendAsync(HttpContext ctx, Reply reply, bool truncate, OdooRecordedRequest record)
+    {
+        var response = ctx.Response;
+        response.StatusCode = reply.Status;
+        response.ContentType = reply.ContentType;
+        if (reply.SetCookie is not null) response.Headers.Append("Set-Cookie", reply.SetCookie);
+        if (reply.Location is not null) response.Headers.Location = reply.Location;
+        ReadOnlyMemory<byte> bytes = reply.Json is { } json ? json.Flush() : Encoding.UTF8.GetBytes(reply.Text ?? "");
+        if (truncate) bytes = bytes[..(bytes.Length / 2)];
+        else response.ContentLength = bytes.Length;
+        record.StatusCode = reply.Status;
+        await response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Fills the request record's service, model, method and arguments.</summary>
+    private void Describe(OdooRecordedRequest record, HttpContext ctx, JsonDocument? doc)
+    {
+        var root = doc?.RootElement ?? default;
+        switch (record.Protocol)
+        {
+            case OdooProtocol.JsonRpc:
+            {
+                if (!TryGetParams(root, out var p)) return;
+                record.Service = Str(p, "service");
+                record.Method = Str(p, "method");
+                if (!p.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Array) return;
+                if (args.GetArrayLength() > 0 && args[0].ValueKind == JsonValueKind.String) record.Database = args[0].GetString();
+                if (record.Service == "object" && record.Method is "execute_kw" or "execute" && args.GetArrayLength() >= 5)
+                {
+                    if (args[1].ValueKind == JsonValueKind.Number && args[1].TryGetInt32(out var uid)) record.Uid = uid;
+                    record.Model = args[3].ValueKind == JsonValueKind.String ? args[3].GetString() : null;
+                    record.Method = args[4].ValueKind == JsonValueKind.String ? args[4].GetString() : null;
+                    if (Str(p, "method") == "execute_kw")
+                    {
+                        record.Args = args.GetArrayLength() > 5 ? args[5].Clone() : null;
+                        record.Kwargs = args.GetArrayLength() > 6 ? args[6].Clone() : null;
+                    }
+                    else record.Args = SliceClone(args, 5);
+                }
+                break;
+            }
+            case OdooProtocol.Web:
+            {
+                var path = record.Path;
+                if (path == "/web/webclient/version_info") { record.Method = "version_info"; return; }
+                if (path.StartsWith("/web/session/", StringComparison.Ordinal)) record.Method = path["/web/session/".Length..];
+                if (!TryGetParams(root, out var p)) return;
+                if (path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+                {
+                    record.Model = Str(p, "model");
+                    record.Method = Str(p, "method");
+                    if (p.TryGetProperty("args", out var a)) record.Args = a.Clone();
+                    if (p.TryGetProperty("kwargs", out var k)) record.Kwargs = k.Clone();
+                }
+                else record.Database = Str(p, "db");
+                break;
+            }
+            case OdooProtocol.Json2:
+            {
+                var rest = record.Path["/json/2/".Length..].Split('/');
+                if (rest.Length == 2)
+                {
+                    record.Model = rest[0];
+                    record.Method = rest[1];
+                }
+                record.Database = ctx.Request.Headers["X-Odoo-Database"].FirstOrDefault();
+                if (doc is not null) record.Kwargs = root.Clone();
+                break;
+            }
+        }
+    }
+
+    private static JsonElement SliceClone(JsonElement array, int start)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            var i = 0;
+            foreach (var e in array.EnumerateArray())
+                if (i++ >= start) e.WriteTo(w);
+            w.WriteEndArray();
+        }
+        using var d = JsonDocument.Parse(buffer.WrittenMemory);
+        return d.RootElement.Clone();
+    }
+
+    private static bool TryGetParams(JsonElement root, out JsonElement p)
+    {
+        p = default;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("params", out p) && p.ValueKind == JsonValueKind.Object;
+    }
+
+    private static string? Str(JsonElement obj, string name)
+        => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static JsonElement RpcId(JsonDocument? doc)
+        => doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) ? id : default;
+
+    private Reply ErrorReply(OdooProtocol protocol, JsonDocument? doc, OdooServerError error, OdooRecordedRequest record)
+    {
+        record.ErrorName = error.Name;
+        var b = _buffers.Rent();
+        if (protocol == OdooProtocol.Json2)
+        {
+            JsonOut.WriteErrorData(b.Writer, error, json2: true);
+            return new Reply { Status = error.Json2Status, Json = b };
+        }
+        JsonOut.WriteJsonRpcError(b.Writer, RpcId(doc), error);
+        return new Reply { Json = b };
+    }
+
+    private static OdooServerError AsServerError(Exception ex) => ex switch
+    {
+        OdooServerError e => e,
+        JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException => OdooServerError.TypeError(ex.Message),
+        _ => new OdooServerError("builtins.Exception", $"{ex.GetType().Name}: {ex.Message}"),
+    };
+
+    /// <summary>Builds a JSON-RPC envelope whose result is written by <paramref name="result"/>; errors become error envelopes.</summary>
+    private Reply JsonRpcReply(JsonDocument? doc, OdooRecordedRequest record, Action<Utf8JsonWriter> result)
+    {
+        var id = RpcId(doc);
+        var b = _buffers.Rent();
+        var w = b.Writer;
+        try
+        {
+            w.WriteStartObject();
+            w.WriteString("jsonrpc", "2.0");
+            w.WritePropertyName("id");
+            if (id.ValueKind == JsonValueKind.Undefined) w.WriteNullValue(); else id.WriteTo(w);
+            w.WritePropertyName("result");
+            result(w);
+            w.WriteEndObject();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var error = AsServerError(ex);
+            record.ErrorName = error.Name;
+            b.Reset();
+            JsonOut.WriteJsonRpcError(w, id, error);
+        }
+        return new Reply { Json = b };
+    }
+
+    private Reply Dispatch(HttpContext ctx, string path, OdooProtocol protocol, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
+    {
+        var post = HttpMethods.IsPost(ctx.Request.Method);
+        switch (protocol)
+        {
+            case OdooProtocol.JsonRpc or OdooProtocol.Web:
+            {
+                if (!post) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
+                var reply = invalidJson || doc is null
+                    ? JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400))
+                    : protocol == OdooProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
+                if (reply.SetCookie is null && !HasSession(ctx)) reply.SetCookie = NewSessionCookie(null);
+                return reply;
+            }
+            case OdooProtocol.Json2 when SupportsJson2:
+                return Json2(ctx, doc, invalidJson, record);
+        }
+        if (path == "/web/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
+        {
+            var b = _buffers.Rent();
+            b.Writer.WriteStartObject();
+            b.Writer.WriteString("version", _version.Text);
+            b.Writer.WritePropertyName("version_info");
+            _version.WriteInfoArray(b.Writer);
+            b.Writer.WriteEndObject();
+            return new Reply { Json = b };
+        }
+        if (path.StartsWith("/json/", StringComparison.Ordinal))
+        {
+            // Odoo before 19: /json/<path> is the web client's auth='user' route.
+            if (CurrentSession(ctx) is { Uid: not null }) return HtmlReply(400, Html.BadRequestCsrf);
+            var location = "/web/login?redirect=" + Uri.EscapeDataString(path + "?" + ctx.Request.QueryString.Value?.TrimStart('?'));
+            return new Reply { Status = 303, ContentType = HtmlContentType, Text = Html.Redirect(location), Location = location };
+        }
+        return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+    }
+
+    private static Reply HtmlReply(int status, string html) => new() { Status = status, ContentType = HtmlContentType, Text = html };
+
+    // ------------------------------------------------------------------ sessions
+
+    private WebSession? CurrentSession(HttpContext ctx)
+        => ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) && sid is not null && _sessions.TryGetValue(sid, out var s) ? s : null;
+
+    private bool HasSession(HttpContext ctx) => CurrentSession(ctx) is not null;
+
+    private string NewSessionCookie(int? uid)
+    {
+        if (_sessions.Count > 100_000)
+            foreach (var kv in _sessions)
+                if (kv.Value.Uid is null) _sessions.TryRemove(kv.Key, out _);
+        var sid = NewSessionId();
+        _sessions[sid] = new WebSession(uid);
+        var expires = _options.TimeProvider.GetUtcNow().AddDays(7);
+        return $"{SessionCookie}={sid}; Expires={expires.ToString("R", CultureInfo.InvariantCulture)}; Max-Age=604800; HttpOnly; Path=/";
+    }
+
+    // ------------------------------------------------------------------ authentication
+
+    private int? Authenticate(string? db, string? login, string? password)
+    {
+        if (db != Database || login is null || password is null) return null;
+        lock (_store.Sync)
+        {
+            foreach (var c in _store.Credentials.Values)
+            {
+                if (c.Login != login) continue;
+                if (!UserActive(c.Uid)) return null;
+                return c.Password == password || (c.ApiKey is not null && c.ApiKey == password) ? c.Uid : null;
+            }
+        }
+        return null;
+    }
+
+    private bool UserActive(int uid)
+    {
+        var users = _store.TryTable("res.users");
+        return users is null || !users.Rows.TryGetValue(uid, out var row) || users.Active is not { } a || row.Values[a.Slot] is not false;
+    }
+
+    /// <summary>Checks <c>db, uid, password</c> of an <c>object</c> call (caller holds the lock).</summary>
+    private int CheckCredentials(JsonElement args)
+    {
+        var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
+        if (db != Database)
+            throw new OdooServerError("psycopg2.OperationalError", $"connection to server failed: FATAL:  database \"{db}\" does not exist\n");
+        if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
+        var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
+        if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
+            throw OdooServerError.AccessDenied();
+        return uid;
+    }
+
+    private int? UidFromApiKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key)) return null;
+        lock (_store.Sync)
+            foreach (var c in _store.Credentials.Values)
+                if (c.ApiKey == key && UserActive(c.Uid)) return c.Uid;
+        return null;
+    }
+
+    // ------------------------------------------------------------------ /jsonrpc
+
+    private Reply JsonRpc(JsonDocument doc, OdooRecordedRequest record) => JsonRpcReply(doc, record, w =>
+    {
+        if (!TryGetParams(doc.RootElement, out var p)) throw OdooServerError.TypeError("dispatch_rpc() missing 'params'");
+        var service = Str(p, "service");
+        var method = Str(p, "method");
+        var args = p.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Array ? a : default;
+        string? ArgStr(int i) => args.ValueKind == JsonValueKind.Array && args.GetArrayLength() > i && args[i].ValueKind == JsonValueKind.String ? args[i].GetString() : null;
+        switch (service)
+        {
+            case "common":
+                switch (method)
+                {
+                    case "version":
+                        WriteVersionDict(w);
+                        return;
+                    case "login" or "authenticate":
+                    {
+                        var uid = Authenticate(ArgStr(0), ArgStr(1), ArgStr(2));
+                        record.Uid = uid;
+                        if (uid is { } u) w.WriteNumberValue(u); else w.WriteBooleanValue(false);
+                        return;
+                    }
+                    case "about":
+                        w.WriteStringValue("See http://openerp.com");
+                        return;
+                    default:
+                        throw new OdooServerError("builtins.NameError", $"Method not available {method}");
+                }
+            case "db":
+                switch (method)
+                {
+                    case "list":
+                        w.WriteStartArray();
+                        w.WriteStringValue(Database);
+                        w.WriteEndArray();
+                        return;
+                    case "server_version":
+                        w.WriteStringValue(_version.Text);
+                        return;
+                    case "db_exist":
+                        w.WriteBooleanValue(ArgStr(0) == Database);
+                        return;
+                    default:
+                        throw new OdooServerError("builtins.NameError", $"Method not available {method}");
+                }
+            case "object":
+            {
+                if (method is not ("execute_kw" or "execute"))
+                    throw new OdooServerError("builtins.NameError", $"Method not available {method}");
+                if (args.ValueKind != JsonValueKind.Array || args.GetArrayLength() < 5)
+                    throw OdooServerError.TypeError($"{method}() missing required positional arguments (db, uid, password, model, method)");
+                var model = ArgStr(3) ?? throw OdooServerError.TypeError("the model name must be a string");
+                var ormMethod = ArgStr(4) ?? throw OdooServerError.TypeError("the method name must be a string");
+                JsonElement positional, kwargs;
+                if (method == "execute_kw")
+                {
+                    positional = args.GetArrayLength() > 5 ? args[5] : default;
+                    kwargs = args.GetArrayLength() > 6 ? args[6] : default;
+                }
+                else
+                {
+                    positional = SliceClone(args, 5);
+                    kwargs = default;
+                }
+                lock (_store.Sync)
+                {
+                    var uid = CheckCredentials(args);
+                    Orm.Execute(this, _store, new OrmCall(model, ormMethod, uid, OdooProtocol.JsonRpc, positional, kwargs, default), w);
+                }
+                return;
+            }
+            default:
+                throw new OdooServerError("builtins.Exception", $"No such service: {service}");
+        }
+    });
+
+    // ------------------------------------------------------------------ web client routes
+
+    private Reply Web(HttpContext ctx, string path, JsonDocument doc, OdooRecordedRequest record)
+    {
+        if (path == "/web/webclient/version_info") return JsonRpcReply(doc, record, WriteVersionDict);
+        TryGetParams(doc.RootElement, out var p);
+        switch (path)
+        {
+            case "/web/session/authenticate":
+            {
+                var uid = Authenticate(Str(p, "db"), Str(p, "login"), Str(p, "password"));
+                if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
+                record.Uid = uid;
+                var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, uid.Value));
+                reply.SetCookie = NewSessionCookie(uid);
+                return reply;
+            }
+            case "/web/session/get_session_info":
+            {
+                var session = CurrentSession(ctx);
+                return JsonRpcReply(doc, record, w =>
+                {
+                    if (session?.Uid is not { } uid) throw OdooServerError.SessionExpired();
+                    WriteSessionInfo(w, uid);
+                });
+            }
+            case "/web/session/destroy":
+            {
+                if (ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) && sid is not null) _sessions.TryRemove(sid, out _);
+                return JsonRpcReply(doc, record, w => w.WriteNullValue());
+            }
+        }
+        if (path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+        {
+            var session = CurrentSession(ctx);
+            return JsonRpcReply(doc, record, w =>
+            {
+                if (session?.Uid is not { } uid) throw OdooServerError.SessionExpired();
+                record.Uid = uid;
+                var model = Str(p, "model") ?? throw OdooServerError.TypeError("call_kw() missing 'model'");
+                var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
+                var args = p.TryGetProperty("args", out var a) ? a : default;
+                var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
+                lock (_store.Sync)
+                    Orm.Execute(this, _store, new OrmCall(model, method, uid, OdooProtocol.Web, args, kwargs, default), w);
+            });
+        }
+        return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+    }
+
+    private void WriteSessionInfo(Utf8JsonWriter w, int uid)
+    {
+        lock (_store.Sync)
+        {
+            var users = _store.Table("res.users");
+            var user = users.Rows[uid];
+            var partnerId = user.Values[users.Field("partner_id")!.Slot] as int?;
+            var partners = _store.Table("res.partner");
+            w.WriteStartObject();
+            w.WriteNumber("uid", uid);
+            w.WriteBoolean("is_system", uid == AdminUid);
+            w.WriteBoolean("is_admin", uid == AdminUid);
+            w.WriteBoolean("is_public", false);
+            w.WritePropertyName("user_context");
+            w.WriteStartObject();
+            foreach (var key in (ReadOnlySpan<string>)["lang", "tz"])
+            {
+                if (users.Field(key) is not { } f) continue;
+                w.WritePropertyName(key);
+                JsonOut.WriteValue(w, _store, users, user, f, true);
+            }
+            w.WriteNumber("uid", uid);
+            w.WriteEndObject();
+            w.WriteString("db", Database);
+            w.WriteString("server_version", _version.Text);
+            w.WritePropertyName("server_version_info");
+            _version.WriteInfoArray(w);
+            w.WriteString("name", _store.DisplayName(users, user));
+            w.WriteString("username", user.Values[users.Field("login")!.Slot] as string);
+            if (partnerId is { } pid && partners.Rows.TryGetValue(pid, out var partner))
+            {
+                w.WriteString("partner_display_name", _store.DisplayName(partners, partner));
+                w.WriteNumber("partner_id", pid);
+            }
+            w.WriteString("web.base.url", BaseUrl.ToString().TrimEnd('/'));
+            w.WriteEndObject();
+        }
+    }
+
+    // ------------------------------------------------------------------ JSON-2
+
+    private Reply Json2(HttpContext ctx, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
+    {
+        var request = ctx.Request;
+        if (!HttpMethods.IsPost(request.Method)) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
+        if (record.Model is null || record.Method is null) return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+        var auth = request.Headers.Authorization.FirstOrDefault();
+        string? key = null;
+        if (auth is not null && auth.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase)) key = auth[7..].Trim();
+        var uid = UidFromApiKey(key);
+        if (uid is null) return ErrorReply(OdooProtocol.Json2, doc, OdooServerError.Unauthorized(), record);
+        record.Uid = uid;
+        if (record.Database is { } db && db != Database)
+            return ErrorReply(OdooProtocol.Json2, doc, OdooServerError.NotFound($"database {db!} not found"), record);
+        if (invalidJson || (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object))
+            return ErrorReply(OdooProtocol.Json2, doc, new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400) { Arguments = ["Invalid JSON data", 400] }, record);
+        var body = doc?.RootElement ?? default;
+        var b = _buffers.Rent();
+        try
+        {
+            lock (_store.Sync)
+            {
+                var t = _store.TryTable(record.Model) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
+                if (record.Method.StartsWith('_')) throw Orm.PrivateMethod(record.Method);
+                if (!Orm.MethodExists(_store, t, record.Method))
+                    throw OdooServerError.NotFound($"the method '{record.Method}' does not exist on the model '{record.Model}'");
+                Orm.Execute(this, _store, new OrmCall(record.Model, record.Method, uid.Value, OdooProtocol.Json2, default, default, body), b.Writer);
+            }
+            return new Reply { Json = b };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _buffers.Return(b);
+            return ErrorReply(OdooProtocol.Json2, doc, AsServerError(ex), record);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Odoo.Testing;
+
+/// <summary>Settings of an <see cref="OdooTestServer"/>.</summary>
+public sealed class OdooTestServerOptions
+{
+    /// <summary>
+    /// The reported server version, e.g. <c>"17.0"</c>, <c>"18.0"</c>, <c>"19.0"</c>, <c>"18.0+e"</c>.
+    /// JSON-2 (<c>/json/2</c>) and <c>/web/version</c> are served only when the major version is 19 or more.
+    /// </summary>
+    public string Version { get; set; } = "18.0";
+
+    /// <summary>The database name.</summary>
+    public string Database { get; set; } = "odoodb";
+
+    /// <summary>The admin login (uid 2).</summary>
+    public string AdminLogin { get; set; } = "admin";
+
+    /// <summary>The admin password.</summary>
+    public string AdminPassword { get; set; } = "admin";
+
+    /// <summary>The admin API key (accepted as a password on JSON-RPC and as a bearer key on JSON-2).</summary>
+    public string AdminApiKey { get; set; } = "odoo-test-admin-api-key";
+
+    /// <summary>The admin's name (and its partner's).</summary>
+    public string AdminName { get; set; } = "Mitchell Admin";
+
+    /// <summary>More users created at start (uids from 6, after Odoo's built-in users).</summary>
+    public IList<OdooTestUserDefinition> Users { get; } = [];
+
+    /// <summary>
+    /// Whether to define and seed res.partner, res.users, res.country, res.partner.category with
+    /// Odoo's first records (partner 1 "YourCompany", partner 3 and user 2 the admin, country 233
+    /// "United States"). True by default.
+    /// </summary>
+    public bool SeedDefaultData { get; set; } = true;
+
+    /// <summary>Whether to record requests in <see cref="OdooTestServer.Requests"/>. True by default.</summary>
+    public bool RecordRequests { get; set; } = true;
+
+    /// <summary>The most requests kept; older ones are dropped. 100,000 by default.</summary>
+    public int MaxRecordedRequests { get; set; } = 100_000;
+
+    /// <summary>Whether ASP.NET Core logs to the console. Off by default.</summary>
+    public bool EnableLogging { get; set; }
+
+    /// <summary>The clock for <c>create_date</c>/<c>write_date</c>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The TLS certificate; when set the server speaks HTTPS only.</summary>
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>Serves HTTPS with <paramref name="certificate"/>.</summary>
+    /// <param name="certificate">A certificate with its private key.</param>
+    /// <returns>These options.</returns>
+    public OdooTestServerOptions UseHttps(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        Certificate = certificate;
+        return this;
+    }
+}
+
+/// <summary>A user to create (see <see cref="OdooTestServerOptions.Users"/> and <see cref="OdooTestServer.AddUser(OdooTestUserDefinition)"/>).</summary>
+public sealed class OdooTestUserDefinition
+{
+    /// <summary>Creates a user definition.</summary>
+    /// <param name="login">The login.</param>
+    /// <param name="password">The password.</param>
+    public OdooTestUserDefinition(string login, string password)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(login);
+        ArgumentNullException.ThrowIfNull(password);
+        Login = login;
+        Password = password;
+    }
+
+    /// <summary>The login.</summary>
+    public string Login { get; }
+
+    /// <summary>The password.</summary>
+    public string Password { get; }
+
+    /// <summary>An API key; null for none.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The name; defaults to the login.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The language returned by <c>context_get</c>.</summary>
+    public string Lang { get; set; } = "en_US";
+
+    /// <summary>The time zone returned by <c>context_get</c>; null for none (<c>false</c>).</summary>
+    public string? Tz { get; set; } = "Europe/Brussels";
+}
+
+/// <summary>A user of the server.</summary>
+/// <param name="Uid">The user id.</param>
+/// <param name="Login">The login.</param>
+/// <param name="Password">The password.</param>
+/// <param name="ApiKey">The API key, or null.</param>
+/// <param name="Name">The name.</param>
+/// <param name="PartnerId">The id of the user's res.partner.</param>
+public sealed record OdooTestUser(int Uid, string Login, string Password, string? ApiKey, string Name, int PartnerId);
