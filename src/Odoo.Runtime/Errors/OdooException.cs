@@ -75,7 +75,7 @@ public class OdooServerException : OdooException
     /// <summary>The message Odoo sent, as it sent it.</summary>
     public string ServerMessage { get; }
 
-    /// <summary>The exception arguments Odoo sent (as JSON text), if any.</summary>
+    /// <summary>The exception arguments Odoo sent, if any: string arguments as sent, other values as their JSON text.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>Odoo's debug text (a traceback), cut to <see cref="MaxDebugLength"/> characters.</summary>
@@ -85,7 +85,7 @@ public class OdooServerException : OdooException
     public int HttpStatus { get; init; } = 200;
 }
 
-/// <summary>Bad credentials: <c>odoo.exceptions.AccessDenied</c>, or a login that answered <c>false</c>.</summary>
+/// <summary>Bad credentials: <c>odoo.exceptions.AccessDenied</c>, a login that answered <c>false</c>, or (JSON-2) HTTP 401 for a bad API key.</summary>
 public class OdooAccessDeniedException : OdooServerException
 {
     /// <summary>Creates the error.</summary>
@@ -95,7 +95,7 @@ public class OdooAccessDeniedException : OdooServerException
     public OdooAccessDeniedException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
 }
 
-/// <summary>The user may not do this: <c>odoo.exceptions.AccessError</c>.</summary>
+/// <summary>The user may not do this: <c>odoo.exceptions.AccessError</c> (HTTP 403 on JSON-2).</summary>
 public class OdooAccessException : OdooServerException
 {
     /// <summary>Creates the error.</summary>
@@ -135,7 +135,7 @@ public class OdooMissingRecordException : OdooServerException
     public OdooMissingRecordException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
 }
 
-/// <summary>The web session expired (<c>odoo.http.SessionExpiredException</c>, or HTTP 401 on JSON-2).</summary>
+/// <summary>The web session expired (<c>odoo.http.SessionExpiredException</c>, JSON-RPC error code 100).</summary>
 public class OdooSessionExpiredException : OdooServerException
 {
     /// <summary>Creates the error.</summary>

@@ -449,6 +449,8 @@ internal static class Orm
                         JsonOut.WriteValue(w, store, users, user, f, true);
                     }
                 }
+                // Odoo's res.users.context_get puts the caller's uid in the context; JSON-2 clients read it from there.
+                w.WriteNumber("uid", uid);
                 w.WriteEndObject();
                 break;
             }

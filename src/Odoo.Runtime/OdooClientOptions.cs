@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+
+namespace Odoo;
+
+/// <summary>The wire protocol an <see cref="OdooClient"/> speaks.</summary>
+public enum OdooProtocol
+{
+    /// <summary>
+    /// Detect: JSON-2 when the server reports Odoo 19 or later and answers a JSON-2 call with
+    /// a 2xx JSON body; JSON-RPC otherwise.
+    /// </summary>
+    Auto = 0,
+
+    /// <summary>JSON-RPC on <c>/jsonrpc</c> (<c>common.login</c> + <c>object.execute_kw</c>): Odoo 8 to 19.</summary>
+    JsonRpc = 1,
+
+    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key: Odoo 19 and later.</summary>
+    Json2 = 2,
+}
+
+/// <summary>
+/// How to reach and authenticate to one Odoo database. Plain properties, so it binds from
+/// configuration (<c>services.Configure&lt;OdooClientOptions&gt;(config.GetSection("Odoo"))</c>).
+/// <see cref="ToString"/> never shows the password or API key.
+/// </summary>
+public sealed class OdooClientOptions
+{
+    /// <summary>The default request timeout (120 s, as Odoo's own clients use).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// The server's base URL, for example <c>http://localhost:8069</c> or
+    /// <c>https://erp.example.com/odoo/</c> (a path prefix is kept). Set this <em>or</em>
+    /// <see cref="Host"/>. It must not contain credentials.
+    /// </summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>The server's host name, used with <see cref="Port"/> and <see cref="UseHttps"/> when <see cref="Url"/> is not set.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The port; defaults to 443 with <see cref="UseHttps"/>, 8069 (Odoo's default) without.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>Whether to use https with <see cref="Host"/>.</summary>
+    public bool UseHttps { get; set; }
+
+    /// <summary>The protocol; <see cref="OdooProtocol.Auto"/> by default.</summary>
+    public OdooProtocol Protocol { get; set; } = OdooProtocol.Auto;
+
+    /// <summary>The database name. Required for JSON-RPC and auto-detection; optional for JSON-2 (sent as <c>X-Odoo-Database</c> when set).</summary>
+    public string? Database { get; set; }
+
+    /// <summary>The login. Required for JSON-RPC and auto-detection; JSON-2 identifies the user by the API key.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The password. JSON-RPC sends it (or <see cref="ApiKey"/>, which Odoo accepts in its place) with every call.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The API key. JSON-2 sends it as a bearer token (falling back to <see cref="Password"/>); JSON-RPC uses it when no password is set.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Whether to verify the server's TLS certificate (on by default). Turn off only for development servers.</summary>
+    public bool VerifyTls { get; set; } = true;
+
+    /// <summary>
+    /// A PEM or DER certificate file of a certificate authority to trust <em>in addition to</em> the
+    /// system's trusted roots (for servers with a private CA).
+    /// </summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>The server version (for example <c>18.0+e</c>); when set, no version detection request is made.</summary>
+    public string? ServerVersion { get; set; }
+
+    /// <summary>The timeout of each HTTP request; 120 s by default. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// How many times a failed <em>read</em> (a call marked read-only) is retried after a connection
+    /// failure, a timeout or an HTTP 5xx/429 answer; 2 by default. Other calls are never sent twice.
+    /// </summary>
+    public int MaxReadRetries { get; set; } = 2;
+
+    /// <summary>The delay before the first retry; it doubles for each later one (with jitter). 200 ms by default.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The <c>User-Agent</c> header; defaults to <c>OdooGen/&lt;version&gt;</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// An <see cref="System.Net.Http.HttpClient"/> to send requests with (for example from <c>IHttpClientFactory</c>).
+    /// The client does not dispose it. Its <c>BaseAddress</c> is ignored; TLS options cannot be combined with it.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// A handler to send requests through (for example a test double). The client does not dispose it.
+    /// TLS options cannot be combined with it.
+    /// </summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>Context entries sent with every call, laid over the user's context from the server.</summary>
+    public OdooContext? Context { get; set; }
+
+    /// <summary>Checks the options, naming the first bad one.</summary>
+    /// <exception cref="ArgumentException">An option is missing, contradictory or out of range; the message and
+    /// <see cref="ArgumentException.ParamName"/> name it.</exception>
+    public void Validate()
+    {
+        if (Url is not null && !string.IsNullOrEmpty(Host))
+        {
+            throw new ArgumentException("Set either Url or Host (with Port and UseHttps), not both.", nameof(Url));
+        }
+        if (Url is null && string.IsNullOrWhiteSpace(Host))
+        {
+            throw new ArgumentException("Set Url (for example http://localhost:8069) or Host to say which Odoo server to connect to.", nameof(Url));
+        }
+        if (Url is not null)
+        {
+            if (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException("Url must be an absolute http or https URL, for example http://localhost:8069.", nameof(Url));
+            }
+            if (!string.IsNullOrEmpty(Url.UserInfo))
+            {
+                throw new ArgumentException("Url must not contain credentials; set Username and Password (or ApiKey) instead.", nameof(Url));
+            }
+            if (!string.IsNullOrEmpty(Url.Query) || !string.IsNullOrEmpty(Url.Fragment))
+            {
+                throw new ArgumentException("Url must not have a query or fragment.", nameof(Url));
+            }
+        }
+        else if (Uri.CheckHostName(Host!.Trim()) == UriHostNameType.Unknown)
+        {
+            throw new ArgumentException($"Host '{Host}' is not a valid host name or IP address.", nameof(Host));
+        }
+        if (Port is { } port && (port < 1 || port > 65535))
+        {
+            throw new ArgumentException($"Port {port} is out of range (1-65535).", nameof(Port));
+        }
+        if (Port is not null && Url is not null)
+        {
+            throw new ArgumentException("Port applies to Host only; put the port in Url instead.", nameof(Port));
+        }
+        if (!Enum.IsDefined(Protocol))
+        {
+            throw new ArgumentException($"Protocol {(int)Protocol} is not one of Auto, JsonRpc, Json2.", nameof(Protocol));
+        }
+        if (Protocol != OdooProtocol.Json2 && string.IsNullOrWhiteSpace(Database))
+        {
+            throw new ArgumentException($"Database is required with protocol {Protocol}.", nameof(Database));
+        }
+        if (Protocol != OdooProtocol.Json2 && string.IsNullOrWhiteSpace(Username))
+        {
+            throw new ArgumentException($"Username is required with protocol {Protocol} (JSON-RPC logs in with it).", nameof(Username));
+        }
+        if (string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(ApiKey))
+        {
+            throw new ArgumentException(Protocol == OdooProtocol.Json2
+                ? "ApiKey is required with protocol Json2 (or Password holding an API key)."
+                : "Password or ApiKey is required.", Protocol == OdooProtocol.Json2 ? nameof(ApiKey) : nameof(Password));
+        }
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentException($"Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {Timeout}.", nameof(Timeout));
+        }
+        if (MaxReadRetries is < 0 or > 10)
+        {
+            throw new ArgumentException($"MaxReadRetries must be between 0 and 10; it is {MaxReadRetries}.", nameof(MaxReadRetries));
+        }
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException($"RetryDelay must be between 0 and 5 minutes; it is {RetryDelay}.", nameof(RetryDelay));
+        }
+        if (HttpClient is not null && HttpMessageHandler is not null)
+        {
+            throw new ArgumentException("Set HttpClient or HttpMessageHandler, not both.", nameof(HttpMessageHandler));
+        }
+        if (!VerifyTls && !string.IsNullOrEmpty(CaCertificatePath))
+        {
+            throw new ArgumentException("CaCertificatePath has no effect with VerifyTls = false; set one or the other.", nameof(CaCertificatePath));
+        }
+        if ((HttpClient is not null || HttpMessageHandler is not null) && (!VerifyTls || !string.IsNullOrEmpty(CaCertificatePath)))
+        {
+            throw new ArgumentException(
+                "VerifyTls and CaCertificatePath apply to the handler the client creates; configure TLS on the injected HttpClient/HttpMessageHandler instead.",
+                !VerifyTls ? nameof(VerifyTls) : nameof(CaCertificatePath));
+        }
+        if (!string.IsNullOrEmpty(CaCertificatePath) && !File.Exists(CaCertificatePath))
+        {
+            throw new ArgumentException($"CaCertificatePath '{CaCertificatePath}' does not exist.", nameof(CaCertificatePath));
+        }
+        if (ServerVersion is not null && !OdooVersion.TryParse(ServerVersion, out _))
+        {
+            throw new ArgumentException($"ServerVersion '{ServerVersion}' is not an Odoo version (expected something like 18.0, 18.0+e or saas~17.2).", nameof(ServerVersion));
+        }
+        if (UserAgent is not null && (UserAgent.Length == 0 || UserAgent.Contains('\r') || UserAgent.Contains('\n')))
+        {
+            throw new ArgumentException("UserAgent must be a non-empty single line.", nameof(UserAgent));
+        }
+    }
+
+    /// <summary>The base URL the options describe (always ending with <c>/</c>).</summary>
+    /// <exception cref="ArgumentException">Neither <see cref="Url"/> nor <see cref="Host"/> is set.</exception>
+    public Uri GetBaseUrl()
+    {
+        if (Url is not null)
+        {
+            var b = new UriBuilder(Url) { Query = string.Empty, Fragment = string.Empty, UserName = string.Empty, Password = string.Empty };
+            if (!b.Path.EndsWith('/')) b.Path += "/";
+            return b.Uri;
+        }
+        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("Set Url or Host.", nameof(Host));
+        var scheme = UseHttps ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+        var p = Port ?? (UseHttps ? 443 : 8069);
+        return new UriBuilder(scheme, Host.Trim(), p, "/").Uri;
+    }
+
+    /// <summary>Describes the options with the password and API key masked.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder("OdooClientOptions { ");
+        if (Url is not null) sb.Append("Url = ").Append(SafeUrl(Url));
+        else sb.Append("Host = ").Append(Host).Append(", Port = ").Append(Port?.ToString(CultureInfo.InvariantCulture) ?? "(default)").Append(", UseHttps = ").Append(UseHttps);
+        sb.Append(", Protocol = ").Append(Protocol)
+          .Append(", Database = ").Append(Database)
+          .Append(", Username = ").Append(Username)
+          .Append(", Password = ").Append(Mask(Password))
+          .Append(", ApiKey = ").Append(Mask(ApiKey))
+          .Append(", VerifyTls = ").Append(VerifyTls);
+        if (CaCertificatePath is not null) sb.Append(", CaCertificatePath = ").Append(CaCertificatePath);
+        if (ServerVersion is not null) sb.Append(", ServerVersion = ").Append(ServerVersion);
+        sb.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture))
+          .Append(", MaxReadRetries = ").Append(MaxReadRetries);
+        if (UserAgent is not null) sb.Append(", UserAgent = ").Append(UserAgent);
+        if (HttpClient is not null) sb.Append(", HttpClient = (injected)");
+        if (HttpMessageHandler is not null) sb.Append(", HttpMessageHandler = (injected)");
+        if (Context is { Count: > 0 }) sb.Append(", Context = ").Append(Context);
+        return sb.Append(" }").ToString();
+    }
+
+    private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "***";
+
+    private static string SafeUrl(Uri url)
+    {
+        if (!url.IsAbsoluteUri || string.IsNullOrEmpty(url.UserInfo)) return url.ToString();
+        return new UriBuilder(url) { UserName = "***", Password = string.Empty }.Uri.ToString();
+    }
+}

@@ -1,0 +1,321 @@
+using System.Text.Json;
+using Odoo.Serialization;
+using Odoo.Transport;
+
+namespace Odoo.Raw;
+
+/// <summary>
+/// Untyped access to one Odoo model by name (<c>client.Model("res.partner")</c>): the ORM's common
+/// methods plus <see cref="CallAsync"/> for any other, with results as <see cref="JsonElement"/>.
+/// Works the same over JSON-RPC and JSON-2 (arguments are named, so JSON-2 can send them).
+/// Domains are any value the <see cref="OdooJsonWriter"/> writes: for example
+/// <c>new object[] { new object[] { "is_company", "=", true } }</c>, a list of tuples
+/// <c>[("name", "ilike", "acme")]</c>, a <see cref="JsonElement"/>, or an <see cref="IOdooJsonWritable"/> domain builder;
+/// <see langword="null"/> means every record.
+/// </summary>
+public sealed class OdooModelClient
+{
+    private static readonly object EmptyDomain = Array.Empty<object>();
+
+    internal OdooModelClient(OdooClient client, string model)
+    {
+        Client = client;
+        ModelName = model;
+    }
+
+    /// <summary>The client this handle calls through.</summary>
+    public OdooClient Client { get; }
+
+    /// <summary>The model name.</summary>
+    public string ModelName { get; }
+
+    /// <summary>Searches and reads in one round trip (<c>search_read</c>).</summary>
+    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
+    /// <param name="fields">The fields to read; <see langword="null"/> for all.</param>
+    /// <param name="offset">How many matching records to skip.</param>
+    /// <param name="limit">The most records to return; <see langword="null"/> for no limit.</param>
+    /// <param name="order">The sort order, for example <c>name, id desc</c>.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One JSON object per record.</returns>
+    public Task<IReadOnlyList<JsonElement>> SearchReadAsync(
+        object? domain = null,
+        IReadOnlyList<string>? fields = null,
+        int offset = 0,
+        int? limit = null,
+        string? order = null,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var kwargs = new List<OdooArgument>(4);
+        if (fields is not null) kwargs.Add(new("fields", fields));
+        if (offset > 0) kwargs.Add(new("offset", offset));
+        if (limit is { } l) kwargs.Add(new("limit", l));
+        if (order is not null) kwargs.Add(new("order", order));
+        var call = new OdooCall(ModelName, "search_read")
+        {
+            Arguments = [new("domain", domain ?? EmptyDomain)],
+            KeywordArguments = kwargs,
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, ReadRows, cancellationToken);
+    }
+
+    /// <summary>Reads records by id (<c>read</c>). Ids that do not exist are left out (Odoo 18 returns no row for them).</summary>
+    /// <param name="ids">The record ids.</param>
+    /// <param name="fields">The fields to read; <see langword="null"/> for all.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One JSON object per record found.</returns>
+    public Task<IReadOnlyList<JsonElement>> ReadAsync(
+        IReadOnlyList<int> ids,
+        IReadOnlyList<string>? fields = null,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var call = new OdooCall(ModelName, "read")
+        {
+            Ids = ids,
+            KeywordArguments = fields is null ? [] : [new("fields", fields)],
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, ReadRows, cancellationToken);
+    }
+
+    /// <summary>Searches for record ids (<c>search</c>).</summary>
+    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
+    /// <param name="offset">How many matching records to skip.</param>
+    /// <param name="limit">The most ids to return; <see langword="null"/> for no limit.</param>
+    /// <param name="order">The sort order.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<int[]> SearchAsync(
+        object? domain = null,
+        int offset = 0,
+        int? limit = null,
+        string? order = null,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var kwargs = new List<OdooArgument>(3);
+        if (offset > 0) kwargs.Add(new("offset", offset));
+        if (limit is { } l) kwargs.Add(new("limit", l));
+        if (order is not null) kwargs.Add(new("order", order));
+        var call = new OdooCall(ModelName, "search")
+        {
+            Arguments = [new("domain", domain ?? EmptyDomain)],
+            KeywordArguments = kwargs,
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken);
+    }
+
+    /// <summary>Counts matching records (<c>search_count</c>).</summary>
+    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<int> SearchCountAsync(object? domain = null, OdooContext? context = null, CancellationToken cancellationToken = default)
+    {
+        var call = new OdooCall(ModelName, "search_count")
+        {
+            Arguments = [new("domain", domain ?? EmptyDomain)],
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadInt32(ref r), cancellationToken);
+    }
+
+    /// <summary>Creates one record (<c>create</c>) and returns its id.</summary>
+    /// <param name="values">The field values (Odoo field names; relation commands as lists, for example <c>[[4, 5]]</c>).</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<int> CreateAsync(IReadOnlyDictionary<string, object?> values, OdooContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var call = new OdooCall(ModelName, "create")
+        {
+            Arguments = [new("vals_list", values)],
+            Context = context,
+        };
+        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) =>
+        {
+            if (r.TokenType != JsonTokenType.StartArray) return OdooJsonReader.ReadInt32(ref r);
+            var ids = OdooJsonReader.ReadIdList(ref r); // JSON-2 may answer [id]
+            return ids.Length == 1 ? ids[0] : throw new OdooProtocolException($"create of one record answered {ids.Length} ids.");
+        }, cancellationToken);
+    }
+
+    /// <summary>Creates several records in one call (<c>create</c> with a list) and returns their ids in order.</summary>
+    /// <param name="valuesList">The field values of each record.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<int[]> CreateManyAsync(
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> valuesList,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(valuesList);
+        if (valuesList.Count == 0) return Task.FromResult(Array.Empty<int>());
+        var call = new OdooCall(ModelName, "create")
+        {
+            Arguments = [new("vals_list", valuesList)],
+            Context = context,
+        };
+        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) =>
+            r.TokenType == JsonTokenType.Number ? [OdooJsonReader.ReadInt32(ref r)] : OdooJsonReader.ReadIdList(ref r), cancellationToken);
+    }
+
+    /// <summary>Writes the same values to records (<c>write</c>).</summary>
+    /// <param name="ids">The record ids.</param>
+    /// <param name="values">The field values.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task WriteAsync(
+        IReadOnlyList<int> ids,
+        IReadOnlyDictionary<string, object?> values,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(values);
+        var call = new OdooCall(ModelName, "write")
+        {
+            Ids = ids,
+            Arguments = [new("vals", values)],
+            Context = context,
+        };
+        return Client.ExecuteAsync(call, SkipValue, cancellationToken);
+    }
+
+    /// <summary>Deletes records (<c>unlink</c>).</summary>
+    /// <param name="ids">The record ids.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task UnlinkAsync(IReadOnlyList<int> ids, OdooContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var call = new OdooCall(ModelName, "unlink") { Ids = ids, Context = context };
+        return Client.ExecuteAsync(call, SkipValue, cancellationToken);
+    }
+
+    /// <summary>Describes the model's fields (<c>fields_get</c>).</summary>
+    /// <param name="attributes">The attributes to return for each field (for example <c>string</c>, <c>type</c>, <c>required</c>,
+    /// <c>relation</c>, <c>selection</c>); <see langword="null"/> for all.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A JSON object keyed by field name.</returns>
+    public Task<JsonElement> FieldsGetAsync(
+        IReadOnlyList<string>? attributes = null,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        var call = new OdooCall(ModelName, "fields_get")
+        {
+            KeywordArguments = attributes is null ? [] : [new("attributes", attributes)],
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, ReadElement, cancellationToken);
+    }
+
+    /// <summary>Finds records by display name (<c>name_search</c>).</summary>
+    /// <param name="name">The text to match.</param>
+    /// <param name="domain">An extra domain; <see langword="null"/> for none.</param>
+    /// <param name="operator">The comparison, <c>ilike</c> by default.</param>
+    /// <param name="limit">The most results, 100 by default.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matching ids and display names.</returns>
+    public Task<IReadOnlyList<(int Id, string Name)>> NameSearchAsync(
+        string name = "",
+        object? domain = null,
+        string @operator = "ilike",
+        int limit = 100,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrEmpty(@operator);
+        var call = new OdooCall(ModelName, "name_search")
+        {
+            // Positional on JSON-RPC (the second parameter was 'args' before Odoo 18, 'domain' since).
+            Arguments = [new("name", name), new("domain", domain ?? EmptyDomain), new("operator", @operator), new("limit", limit)],
+            Context = context,
+            IsReadOnly = true,
+        };
+        return Client.ExecuteAsync(call, ReadNamePairs, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls any public model method: the escape hatch. <paramref name="args"/> are positional (JSON-RPC only; JSON-2
+    /// has no positional arguments, so pass everything in <paramref name="kwargs"/> there).
+    /// </summary>
+    /// <param name="method">The method name.</param>
+    /// <param name="args">Positional arguments (after the ids).</param>
+    /// <param name="kwargs">Keyword arguments.</param>
+    /// <param name="ids">The record ids for a record-level method; <see langword="null"/> for a model-level one.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result as a detached <see cref="JsonElement"/> (valid after the call).</returns>
+    public Task<JsonElement> CallAsync(
+        string method,
+        IReadOnlyList<object?>? args = null,
+        IReadOnlyDictionary<string, object?>? kwargs = null,
+        IReadOnlyList<int>? ids = null,
+        OdooContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        var call = new OdooCall(ModelName, method)
+        {
+            Ids = ids,
+            Arguments = args is null ? [] : args.Select(a => new OdooArgument(null, a)).ToArray(),
+            KeywordArguments = kwargs is null ? [] : kwargs.Select(p => new OdooArgument(p.Key, p.Value)).ToArray(),
+            Context = context,
+        };
+        return Client.ExecuteAsync(call, ReadElement, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ModelName;
+
+    private static JsonElement ReadElement(ref Utf8JsonReader r) => JsonElement.ParseValue(ref r);
+
+    private static bool SkipValue(ref Utf8JsonReader r)
+    {
+        var truthy = r.TokenType != JsonTokenType.False && r.TokenType != JsonTokenType.Null;
+        r.Skip();
+        return truthy;
+    }
+
+    private static IReadOnlyList<JsonElement> ReadRows(ref Utf8JsonReader r)
+    {
+        if (OdooJsonReader.IsEmpty(ref r)) return [];
+        if (r.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref r, "a list of records");
+        var all = JsonElement.ParseValue(ref r);
+        var rows = new JsonElement[all.GetArrayLength()];
+        var i = 0;
+        foreach (var row in all.EnumerateArray()) rows[i++] = row;
+        return rows;
+    }
+
+    private static IReadOnlyList<(int Id, string Name)> ReadNamePairs(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref r, "a list of [id, name] pairs");
+        var list = new List<(int, string)>();
+        OdooJsonReader.Read(ref r);
+        while (r.TokenType != JsonTokenType.EndArray)
+        {
+            if (!OdooJsonReader.ReadMany2One(ref r, out var id, out var name)) throw OdooJsonReader.Unexpected(ref r, "an [id, name] pair");
+            list.Add((id, name ?? string.Empty));
+            OdooJsonReader.Read(ref r);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Odoo.Serialization;
+
+namespace Odoo.Transport;
+
+/// <summary>
+/// Odoo 19's JSON-2 API: <c>POST /json/2/&lt;model&gt;/&lt;method&gt;</c> with <c>Authorization: bearer &lt;API key&gt;</c>,
+/// <c>X-Odoo-Database</c>, and a JSON object of named arguments plus <c>ids</c> and <c>context</c>.
+/// Success is a 200 whose body is the result; errors are 4xx/5xx with <c>{name, message, arguments, context, debug}</c>.
+/// Thread-safe.
+/// </summary>
+internal sealed class Json2Transport : IOdooTransport
+{
+    private readonly OdooHttpConnection _http;
+    private readonly string? _database;
+    private readonly string _apiKey;
+
+    public Json2Transport(OdooHttpConnection http, string? database, string apiKey)
+    {
+        _http = http;
+        _database = string.IsNullOrEmpty(database) ? null : database;
+        _apiKey = apiKey;
+    }
+
+    public OdooHttpConnection Http => _http;
+
+    public async Task<T> ExecuteAsync<T>(OdooCall call, OdooContext context, OdooResultReader<T> reader, CancellationToken cancellationToken)
+    {
+        var info = CallInfo.For(call);
+        using var body = new PooledBuffer();
+        WriteBody(body, call, context);
+        var path = "json/2/" + Uri.EscapeDataString(call.Model) + "/" + Uri.EscapeDataString(call.Method);
+        using var answer = await _http.SendAsync(HttpMethod.Post, path, body, _apiKey, _database, info, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(answer, reader, info);
+    }
+
+    private static void WriteBody(PooledBuffer body, OdooCall call, OdooContext context)
+    {
+        using var w = new Utf8JsonWriter(body, OdooWire.WriterOptions);
+        w.WriteStartObject();
+        if (call.Ids is { } ids)
+        {
+            w.WritePropertyName("ids");
+            OdooJsonWriter.WriteValue(w, ids);
+        }
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            var a = call.Arguments[i];
+            if (string.IsNullOrEmpty(a.Name))
+            {
+                throw new ArgumentException(
+                    $"{call}: argument #{i + 1} has no name, but JSON-2 sends every argument by name (there are no positional arguments). " +
+                    "Give the OdooArgument the Python parameter name (for example domain, fields, vals_list, vals), or use JSON-RPC.",
+                    nameof(call));
+            }
+            WriteNamed(w, call, a);
+        }
+        foreach (var kw in call.KeywordArguments)
+        {
+            if (string.IsNullOrEmpty(kw.Name)) throw new ArgumentException($"A keyword argument of {call} has no name.", nameof(call));
+            WriteNamed(w, call, kw);
+        }
+        w.WritePropertyName("context");
+        OdooJsonWriter.WriteValue(w, context);
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private static void WriteNamed(Utf8JsonWriter w, OdooCall call, OdooArgument a)
+    {
+        if (a.Name is "ids" or "context")
+        {
+            throw new ArgumentException($"{call} passes '{a.Name}' as an argument; set OdooCall.{(a.Name == "ids" ? "Ids" : "Context")} instead.", nameof(call));
+        }
+        OdooJsonWriter.WriteProperty(w, a.Name!, a.Value);
+    }
+
+    /// <summary>Reads a JSON-2 answer: a 2xx body is the result; a 4xx/5xx JSON body is a typed error.</summary>
+    internal T ReadAnswer<T>(HttpAnswer answer, OdooResultReader<T> reader, CallInfo info)
+    {
+        var redactor = _http.Redactor;
+        if (!answer.IsSuccess)
+        {
+            if (answer.Status >= 400 && answer.LooksLikeJson && TryReadError(answer) is { } error)
+            {
+                throw OdooWire.ServerError(error, answer.Status, info, redactor);
+            }
+            var hint = answer.Status is >= 300 and < 400 or 404 && !answer.LooksLikeJson
+                ? " The server may not have the JSON-2 API (Odoo 19+); use JSON-RPC."
+                : null;
+            throw OdooWire.HttpStatus(answer, info, redactor, hint);
+        }
+        if (!answer.LooksLikeJson) throw OdooWire.Protocol("a body that is not JSON", answer, info, redactor);
+        try
+        {
+            var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
+            OdooWire.Next(ref r);
+            var result = OdooWire.InvokeReader(ref r, reader, info, redactor);
+            if (r.Read()) throw OdooWire.Protocol("data after the result value", answer, info, redactor);
+            return result;
+        }
+        catch (JsonException ex)
+        {
+            throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
+        }
+    }
+
+    private static ServerErrorData? TryReadError(HttpAnswer answer)
+    {
+        try
+        {
+            var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
+            var data = OdooWire.ReadErrorData(ref r);
+            return data.Name is null && data.Message is null ? null : data;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>GET /web/version</c>: <c>{"version": "19.0", "version_info": [...]}</c>.</summary>
+    public static async Task<string> GetWebVersionAsync(OdooHttpConnection http, CancellationToken cancellationToken)
+    {
+        var info = CallInfo.Service("web", "version");
+        using var answer = await http.SendAsync(HttpMethod.Get, "web/version", null, null, null, info, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess) throw OdooWire.HttpStatus(answer, info, http.Redactor);
+        if (!answer.LooksLikeJson) throw OdooWire.Protocol("a body that is not JSON", answer, info, http.Redactor);
+        string? version = null;
+        try
+        {
+            var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
+            OdooWire.Next(ref r);
+            if (r.TokenType == JsonTokenType.StartObject)
+            {
+                while (true)
+                {
+                    OdooWire.Next(ref r);
+                    if (r.TokenType == JsonTokenType.EndObject) break;
+                    var isVersion = r.ValueTextEquals("version"u8) || r.ValueTextEquals("server_version"u8);
+                    OdooWire.Next(ref r);
+                    if (isVersion && r.TokenType == JsonTokenType.String) version ??= r.GetString();
+                    else r.Skip();
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, http.Redactor, ex);
+        }
+        return version ?? throw OdooWire.Protocol("a /web/version answer without version", answer, info, http.Redactor);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

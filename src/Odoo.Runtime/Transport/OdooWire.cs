@@ -1,0 +1,262 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Odoo.Transport;
+
+/// <summary>An error object as Odoo sends it (JSON-RPC <c>error.data</c>, or a JSON-2 error body).</summary>
+internal sealed class ServerErrorData
+{
+    public string? Name { get; set; }
+
+    public string? Message { get; set; }
+
+    public List<string> Arguments { get; } = [];
+
+    public string? Debug { get; set; }
+
+    /// <summary>The JSON-RPC <c>error.message</c> (for example "Odoo Server Error").</summary>
+    public string? EnvelopeMessage { get; set; }
+
+    /// <summary>The JSON-RPC <c>error.code</c> (200 for server errors, 100 for session expiry).</summary>
+    public int? Code { get; set; }
+}
+
+/// <summary>Protocol-independent pieces of the wire: reading results and errors, and building exceptions.</summary>
+internal static class OdooWire
+{
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
+
+    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false, Indented = false };
+
+    /// <summary>Calls <paramref name="reader"/> on the value at the reader's position and checks it read exactly that value.</summary>
+    public static T InvokeReader<T>(ref Utf8JsonReader r, OdooResultReader<T> reader, CallInfo info, SecretRedactor redactor)
+    {
+        var startDepth = r.CurrentDepth;
+        var startToken = r.TokenType;
+        var startIndex = r.TokenStartIndex;
+        T value;
+        try
+        {
+            value = reader(ref r);
+        }
+        catch (OdooValueException ex) when (redactor.Leaks(ex))
+        {
+            // A decoder quoted a value that holds a secret: keep the kind, lose the secret.
+            throw new OdooValueException(redactor.Redact(ex.Message)) { Model = info.Model, Method = info.Method, Ids = info.Ids };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException
+            || (ex is OdooProtocolException p && p.Model is null && p.Method is null))
+        {
+            var leaks = redactor.Leaks(ex);
+            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"), leaks ? null : ex)
+            {
+                Model = info.Model,
+                Method = info.Method,
+                Ids = info.Ids,
+                BodyExcerpt = redactor.Redact((ex as OdooProtocolException)?.BodyExcerpt),
+            };
+        }
+        catch (OdooException ex) when (redactor.Leaks(ex))
+        {
+            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"))
+            {
+                Model = info.Model,
+                Method = info.Method,
+                Ids = info.Ids,
+            };
+        }
+        var consumedExactly = startToken switch
+        {
+            JsonTokenType.StartObject => r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == startDepth,
+            JsonTokenType.StartArray => r.TokenType == JsonTokenType.EndArray && r.CurrentDepth == startDepth,
+            _ => r.TokenStartIndex == startIndex,
+        };
+        if (!consumedExactly)
+        {
+            throw new InvalidOperationException(
+                $"The result reader for {info.Description} did not consume exactly the result value (it must leave the reader on the value's last token).");
+        }
+        return value;
+    }
+
+    /// <summary>Reads an error object (<c>{name, message, arguments, context, debug}</c>); the reader is on its <c>{</c> and is left on its <c>}</c>.</summary>
+    public static ServerErrorData ReadErrorData(ref Utf8JsonReader r, ServerErrorData? into = null)
+    {
+        var data = into ?? new ServerErrorData();
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            r.Skip();
+            return data;
+        }
+        while (true)
+        {
+            Next(ref r);
+            if (r.TokenType == JsonTokenType.EndObject) return data;
+            if (r.ValueTextEquals("name"u8)) { Next(ref r); data.Name = ReadText(ref r); }
+            else if (r.ValueTextEquals("message"u8)) { Next(ref r); data.Message = ReadText(ref r); }
+            else if (r.ValueTextEquals("debug"u8)) { Next(ref r); data.Debug = ReadText(ref r); }
+            else if (r.ValueTextEquals("arguments"u8))
+            {
+                Next(ref r);
+                if (r.TokenType == JsonTokenType.StartArray)
+                {
+                    while (true)
+                    {
+                        Next(ref r);
+                        if (r.TokenType == JsonTokenType.EndArray) break;
+                        data.Arguments.Add(r.TokenType == JsonTokenType.String ? r.GetString()! : JsonElement.ParseValue(ref r).GetRawText());
+                    }
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+            else
+            {
+                Next(ref r);
+                r.Skip();
+            }
+        }
+    }
+
+    private static string? ReadText(ref Utf8JsonReader r)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                return r.GetString();
+            case JsonTokenType.Null:
+            case JsonTokenType.False:
+                return null;
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                return JsonElement.ParseValue(ref r).GetRawText();
+            default:
+                return Encoding.UTF8.GetString(r.ValueSpan);
+        }
+    }
+
+    public static void Next(ref Utf8JsonReader r)
+    {
+        if (!r.Read()) throw new JsonException("The JSON ended in the middle of a value.");
+    }
+
+    /// <summary>Builds the typed exception for an Odoo error.</summary>
+    public static OdooServerException ServerError(ServerErrorData data, int httpStatus, CallInfo info, SecretRedactor redactor)
+    {
+        var name = data.Name ?? string.Empty;
+        var serverMessage = redactor.Redact(data.Message ?? data.EnvelopeMessage ?? (data.Arguments.Count > 0 ? data.Arguments[0] : null) ?? "(no message)");
+        var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
+        var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
+        var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
+        var message = $"{info.Description} failed ({label}): {serverMessage}";
+        var kind = Classify(name, httpStatus, data.Code);
+        return kind switch
+        {
+            ErrorKind.AccessDenied => new OdooAccessDeniedException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.Access => new OdooAccessException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.Validation => new OdooValidationException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.User => new OdooUserException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.Missing => new OdooMissingRecordException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.SessionExpired => new OdooSessionExpiredException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            _ => new OdooServerException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+        };
+    }
+
+    private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired }
+
+    private static ErrorKind Classify(string name, int httpStatus, int? code)
+    {
+        var dot = name.LastIndexOf('.');
+        var shortName = dot >= 0 ? name[(dot + 1)..] : name;
+        switch (shortName)
+        {
+            case "AccessDenied":
+                return ErrorKind.AccessDenied;
+            case "AccessError":
+                return ErrorKind.Access;
+            case "ValidationError":
+            case "IntegrityError":
+                return ErrorKind.Validation;
+            case "UserError":
+            case "Warning" when name.Contains("exceptions", StringComparison.Ordinal):
+            case "RedirectWarning":
+                return ErrorKind.User;
+            case "MissingError":
+                return ErrorKind.Missing;
+            case "SessionExpiredException":
+                return ErrorKind.SessionExpired;
+            case "Unauthorized" when name.StartsWith("werkzeug", StringComparison.Ordinal):
+                return ErrorKind.AccessDenied;
+            case "Forbidden" when name.StartsWith("werkzeug", StringComparison.Ordinal):
+                return ErrorKind.Access;
+        }
+        if (name.StartsWith("psycopg2.", StringComparison.Ordinal) &&
+            (shortName.EndsWith("Violation", StringComparison.Ordinal) || shortName == "IntegrityError"))
+        {
+            return ErrorKind.Validation;
+        }
+        if (code == 100) return ErrorKind.SessionExpired;
+        return httpStatus switch
+        {
+            401 => ErrorKind.AccessDenied,
+            403 => ErrorKind.Access,
+            422 => ErrorKind.User,
+            _ => ErrorKind.Server,
+        };
+    }
+
+    /// <summary>The first <see cref="OdooProtocolException.MaxQuotedLength"/> characters of a body, redacted.</summary>
+    public static string Excerpt(ReadOnlySpan<byte> body, SecretRedactor redactor)
+    {
+        var take = body.Length > OdooProtocolException.MaxQuotedLength * 4 ? body[..(OdooProtocolException.MaxQuotedLength * 4)] : body;
+        var text = Encoding.UTF8.GetString(take);
+        text = redactor.Redact(text);
+        if (text.Length > OdooProtocolException.MaxQuotedLength) text = text[..OdooProtocolException.MaxQuotedLength];
+        return text;
+    }
+
+    public static OdooProtocolException Protocol(string what, HttpAnswer answer, CallInfo info, SecretRedactor redactor, Exception? inner = null)
+    {
+        var excerpt = Excerpt(answer.Body.Span, redactor);
+        var type = answer.ContentType is null ? "" : $" (Content-Type {answer.ContentType})";
+        var quoted = excerpt.Length == 0 ? "an empty body" : $"\"{excerpt}{(answer.Body.Length > excerpt.Length ? "..." : "")}\"";
+        return new OdooProtocolException(
+            redactor.Redact($"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}"), inner)
+        {
+            BodyExcerpt = excerpt,
+            Model = info.Model,
+            Method = info.Method,
+            Ids = info.Ids,
+        };
+    }
+
+    public static OdooTransportException HttpStatus(HttpAnswer answer, CallInfo info, SecretRedactor redactor, string? hint = null)
+    {
+        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + answer.ReasonPhrase;
+        var excerpt = Excerpt(answer.Body.Span, redactor);
+        if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
+        var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
+        return new OdooTransportException(
+            redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}"))
+        {
+            StatusCode = answer.Status,
+            Url = answer.Url,
+            Model = info.Model,
+            Method = info.Method,
+            Ids = info.Ids,
+        };
+    }
+
+    /// <summary>Whether a failed attempt may be repeated (for reads): no answer, a timeout, or a 5xx/429/408 status.</summary>
+    public static bool IsTransient(Exception ex) => ex is OdooTransportException t &&
+        (t.IsTimeout || t.StatusCode is null || t.StatusCode is 408 or 429 or >= 500);
+}
