@@ -39,6 +39,7 @@ public sealed partial class OdooTestServer
         var record = new OdooRecordedRequest(Interlocked.Increment(ref _sequence), _options.TimeProvider.GetUtcNow(), request.Method, path, protocol);
         JsonDocument? doc = null;
         Reply? reply = null;
+        var recorded = false;
         try
         {
             var invalidJson = false;
@@ -95,6 +96,11 @@ public sealed partial class OdooTestServer
             }
 
             reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, record);
+            // Log before the answer leaves, so a test that reads Requests right after its call sees it.
+            record.StatusCode = reply.Status;
+            record.Duration = Stopwatch.GetElapsedTime(started);
+            Record(record);
+            recorded = true;
             await SendAsync(ctx, reply, truncate, record).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
@@ -105,8 +111,11 @@ public sealed partial class OdooTestServer
         {
             if (reply?.Json is { } buffer) _buffers.Return(buffer);
             doc?.Dispose();
-            record.Duration = Stopwatch.GetElapsedTime(started);
-            Record(record);
+            if (!recorded)
+            {
+                record.Duration = Stopwatch.GetElapsedTime(started);
+                Record(record);
+            }
         }
     }
 

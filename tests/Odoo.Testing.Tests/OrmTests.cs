@@ -134,7 +134,7 @@ public sealed class OrmTests : IAsyncLifetime
         Assert.Equal(JsonNode.Parse("{\"state\":\"draft\"}"), defaults, JsonNode.DeepEquals);
 
         var ctx = await Rpc.CallAsync(_http, _server, "res.users", "context_get");
-        Assert.Equal(JsonNode.Parse("{\"lang\":\"en_US\",\"tz\":\"Europe/Brussels\"}"), ctx, JsonNode.DeepEquals);
+        Assert.Equal(JsonNode.Parse("{\"lang\":\"en_US\",\"tz\":\"Europe/Brussels\",\"uid\":2}"), ctx, JsonNode.DeepEquals);
     }
 
     [Fact]
