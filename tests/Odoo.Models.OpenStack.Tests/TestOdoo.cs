@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Odoo.Testing;
+
+namespace Odoo.Models.OpenStack.Tests;
+
+/// <summary>An in-memory Odoo 18 with the 36 models (schema from the generated metadata) and a client on it.</summary>
+public sealed class TestOdoo : IAsyncDisposable
+{
+    private TestOdoo(OdooTestServer server, OpenStackOdooClient odoo)
+    {
+        Server = server;
+        Odoo = odoo;
+    }
+
+    public OdooTestServer Server { get; }
+
+    public OpenStackOdooClient Odoo { get; }
+
+    public static async Task<TestOdoo> StartAsync(Action<OdooTestServer>? configure = null)
+    {
+        var server = await OdooTestServer.StartAsync();
+        try
+        {
+            ApplySchema(server);
+            configure?.Invoke(server);
+            var odoo = await OpenStackOdooClient.ConnectAsync(new OdooClientOptions
+            {
+                Url = server.BaseUrl,
+                Database = server.Database,
+                Username = server.Username,
+                Password = server.Password,
+                Protocol = OdooProtocol.JsonRpc,
+            });
+            return new TestOdoo(server, odoo);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Declares the 36 models on the server. Models the server already has (res.partner, res.users...)
+    /// get the declared fields added; the others are defined empty first, so relations between them resolve.
+    /// </summary>
+    public static void ApplySchema(OdooTestServer server)
+    {
+        var schemas = MetadataSchema.All();
+        foreach (var s in schemas)
+        {
+            if (server.GetSchema(s.Name) is null) server.DefineModel(new OdooModelSchema(s.Name));
+        }
+        foreach (var s in schemas)
+        {
+            var current = server.GetSchema(s.Name)!;
+            if (current.Fields.Count == 0)
+            {
+                server.DefineModel(s);
+            }
+            else
+            {
+                server.AddFields(s.Name, [.. s.Fields]);
+            }
+        }
+    }
+
+    /// <summary>The ORM calls (model, method, args, kwargs) received since <see cref="OdooTestServer.ClearRequests"/>, authentication excluded.</summary>
+    public IReadOnlyList<OrmCall> Calls() =>
+        [.. Server.Requests.Where(r => r.Model is not null && r.Method is not null)
+            .Select(r => new OrmCall(r.Model!, r.Method!, Normalize(r.Args?.GetRawText() ?? "[]"), Kwargs(r.Kwargs)))];
+
+    /// <summary>
+    /// The calls since the last <see cref="OdooTestServer.ClearRequests"/>, waiting (up to 5 s) for
+    /// <paramref name="count"/> of them: the server logs a request after sending its answer, so the
+    /// last one may land a moment after the client has it.
+    /// </summary>
+    public async Task<IReadOnlyList<OrmCall>> CallsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Calls().Count < count && DateTime.UtcNow < deadline) await Task.Delay(5);
+        if (count == 0) await Task.Delay(20);
+        return Calls();
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Normalize(string json) => JsonNode.Parse(json)?.ToJsonString(Readable) ?? "null";
+
+    private static string Kwargs(JsonElement? kwargs)
+    {
+        if (kwargs is not { ValueKind: JsonValueKind.Object } k) return "{}";
+        // The client's context is sent with every call; leave it out so tests pin the call itself.
+        var rest = new JsonObject();
+        foreach (var p in k.EnumerateObject().Where(p => p.Name != "context")) rest[p.Name] = JsonNode.Parse(p.Value.GetRawText());
+        return rest.ToJsonString(Readable);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Odoo.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
+
+/// <summary>One ORM call as the server received it: JSON text of the positional and keyword arguments.</summary>
+public sealed record OrmCall(string Model, string Method, string Args, string Kwargs)
+{
+    public override string ToString() => $"{Model}.{Method} {Args} {Kwargs}";
+}
+
+/// <summary>One server for all the tests of a class (they run one after another).</summary>
+public sealed class TestOdooFixture : IAsyncLifetime
+{
+    public TestOdoo Odoo { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Odoo = await TestOdoo.StartAsync();
+
+    public async Task DisposeAsync() => await Odoo.DisposeAsync();
+}
