@@ -19,7 +19,13 @@ public sealed class OdooModelAttribute : Attribute
     /// <param name="modelName">The Odoo model name, for example <c>res.partner</c>.</param>
     public OdooModelAttribute(string modelName) => ModelName = modelName;
 
-    /// <summary>The Odoo model name.</summary>
+    /// <summary>
+    /// Declares a record that extends the model of the <c>[OdooModel]</c> record it derives from
+    /// (same Odoo model, more fields): <c>[OdooModel] public partial record BillingPartner : Partner</c>.
+    /// </summary>
+    public OdooModelAttribute() => ModelName = "";
+
+    /// <summary>The Odoo model name; empty when the record extends the model of its base record.</summary>
     public string ModelName { get; }
 
     /// <summary>The generated manager class name; defaults to <c>{Record}Manager</c>.</summary>

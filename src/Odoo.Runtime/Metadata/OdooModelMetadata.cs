@@ -132,7 +132,17 @@ public sealed class OdooModelMetadata
         ModelName = modelName;
         RecordType = recordType;
         Fields = fields;
-        _byName = fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = new Dictionary<string, OdooFieldMetadata>(StringComparer.Ordinal);
+        foreach (var f in fields) byName.TryAdd(f.Name, f);
+        // A relation is also found by its generated id / name / id-list property (PartnerId -> Partner),
+        // so domains and field lists can use those names; declared names win.
+        foreach (var f in fields)
+        {
+            if (f.IdProperty is { } idp) byName.TryAdd(idp, f);
+            if (f.NameProperty is { } np) byName.TryAdd(np, f);
+            if (f.IdsProperty is { } ip) byName.TryAdd(ip, f);
+        }
+        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         var byRemote = new Dictionary<string, OdooFieldMetadata>(StringComparer.Ordinal);
         foreach (var f in fields)
         {
@@ -156,7 +166,22 @@ public sealed class OdooModelMetadata
     /// <summary>The metadata of the record this one derives from, if any.</summary>
     public OdooModelMetadata? BaseModel { get; init; }
 
-    /// <summary>Finds a field by its C# property name.</summary>
+    /// <summary>
+    /// The fields every Odoo model has, as generated metadata lists them first: <c>Id</c>,
+    /// <c>DisplayName</c>, <c>CreateDate</c>, <c>CreateUid</c> (many2one to <c>res.users</c>, with
+    /// <c>CreateName</c>), <c>WriteDate</c> and <c>WriteUid</c> (with <c>WriteName</c>).
+    /// </summary>
+    public static IReadOnlyList<OdooFieldMetadata> BaseFields { get; } =
+    [
+        new("Id", "id", OdooFieldKind.Integer) { ClrType = "int" },
+        new("DisplayName", "display_name", OdooFieldKind.Char) { IsNullable = true, ClrType = "string?" },
+        new("CreateDate", "create_date", OdooFieldKind.DateTime) { IsNullable = true, ClrType = "global::System.DateTime?" },
+        new("CreateUid", "create_uid", OdooFieldKind.Many2One) { IsNullable = true, ClrType = "int?", RelationModel = "res.users", IdProperty = "CreateUid", NameProperty = "CreateName" },
+        new("WriteDate", "write_date", OdooFieldKind.DateTime) { IsNullable = true, ClrType = "global::System.DateTime?" },
+        new("WriteUid", "write_uid", OdooFieldKind.Many2One) { IsNullable = true, ClrType = "int?", RelationModel = "res.users", IdProperty = "WriteUid", NameProperty = "WriteName" },
+    ];
+
+    /// <summary>Finds a field by its C# property name (a relation also by its generated id, name or id-list property).</summary>
     /// <param name="name">The C# property name.</param>
     public OdooFieldMetadata? FindByName(string name) => _byName.GetValueOrDefault(name);
 

@@ -157,7 +157,7 @@ public abstract record OdooRecord
     /// <param name="utf8Name">The Odoo field name, UTF-8.</param>
     /// <param name="reader">The reader, on the value's first token.</param>
     /// <returns>Whether the field was one of the base fields (and was read).</returns>
-    protected bool TryReadBaseField(ReadOnlySpan<byte> utf8Name, ref Utf8JsonReader reader)
+    protected bool TryReadBaseField(scoped ReadOnlySpan<byte> utf8Name, ref Utf8JsonReader reader)
     {
         switch (utf8Name.Length)
         {
@@ -213,6 +213,146 @@ public abstract record OdooRecord
         ArgumentNullException.ThrowIfNull(builder);
         if ((_baseLoaded & IdBit) != 0) builder.Append("id: ").Append(_id);
         if ((_baseLoaded & DisplayNameBit) != 0 && _displayName is not null) builder.Append(", display_name: '").Append(_displayName).Append('\'');
+    }
+
+    private List<KeyValuePair<string, JsonElement>>? _unknownFields;
+
+    /// <summary>
+    /// Reads the fields of one JSON object into this record: each property is offered to
+    /// <see cref="TryReadField"/>; the others are kept (see <see cref="TryGetUnknownField"/>) when
+    /// <paramref name="keepUnknownFields"/> is set, else skipped. Called by generated decoders.
+    /// </summary>
+    /// <param name="reader">The reader, on the object's <c>StartObject</c>; left on its <c>EndObject</c>.</param>
+    /// <param name="keepUnknownFields">Whether to keep undeclared fields, so that a derived record type can be built from this record later without a request.</param>
+    protected void ReadFields(ref Utf8JsonReader reader, bool keepUnknownFields)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw OdooJsonReader.Unexpected(ref reader, "a record object");
+        Span<byte> scratch = stackalloc byte[128];
+        OdooJsonReader.Read(ref reader);
+        while (reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName) throw OdooJsonReader.Unexpected(ref reader, "a field name");
+            scoped ReadOnlySpan<byte> name;
+            byte[]? rented = null;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                name = reader.ValueSpan;
+            }
+            else
+            {
+                var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                var buffer = max <= scratch.Length ? scratch : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+                name = buffer[..reader.CopyString(buffer)];
+            }
+            try
+            {
+                OdooJsonReader.Read(ref reader);
+                if (!TryReadField(name, ref reader))
+                {
+                    if (keepUnknownFields)
+                    {
+                        (_unknownFields ??= []).Add(new(System.Text.Encoding.UTF8.GetString(name), JsonElement.ParseValue(ref reader)));
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            finally
+            {
+                if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+            OdooJsonReader.Read(ref reader);
+        }
+    }
+
+    /// <summary>
+    /// Reads one field value if <paramref name="utf8Name"/> names a field this record type declares.
+    /// Generated records override it (falling back to the base implementation); this one reads the
+    /// fields every model has.
+    /// </summary>
+    /// <param name="utf8Name">The Odoo field name, UTF-8.</param>
+    /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
+    /// <returns>Whether the field was declared (and read).</returns>
+    protected virtual bool TryReadField(scoped ReadOnlySpan<byte> utf8Name, ref Utf8JsonReader reader) => TryReadBaseField(utf8Name, ref reader);
+
+    /// <summary>
+    /// Gets the raw value of a field that was read but that this record type does not declare
+    /// (kept only by records that can be extended, i.e. not sealed).
+    /// </summary>
+    /// <param name="remoteName">The Odoo field name.</param>
+    /// <param name="value">The raw JSON value.</param>
+    public bool TryGetUnknownField(string remoteName, out JsonElement value)
+    {
+        if (_unknownFields is { } list)
+        {
+            foreach (var kv in list)
+            {
+                if (kv.Key == remoteName)
+                {
+                    value = kv.Value;
+                    return true;
+                }
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Offers the undeclared fields kept by a record of a base type to this (derived) record's
+    /// <see cref="TryReadField"/>; used by generated <c>From</c> conversions, so that no request is needed.
+    /// </summary>
+    /// <param name="other">The record converted from (usually the copy-constructor source of this one).</param>
+    /// <param name="keepUnknownFields">Whether to keep the fields this type does not declare either.</param>
+    protected void ReadUnknownFieldsOf(OdooRecord other, bool keepUnknownFields)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var list = other._unknownFields;
+        _unknownFields = null;
+        if (list is null) return;
+        foreach (var kv in list)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(kv.Value.GetRawText());
+            var reader = new Utf8JsonReader(bytes);
+            reader.Read();
+            if (!TryReadField(System.Text.Encoding.UTF8.GetBytes(kv.Key), ref reader) && keepUnknownFields)
+            {
+                (_unknownFields ??= []).Add(kv);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Prints the loaded base fields, each preceded by <c>", "</c> (so a generated
+    /// <c>PrintMembers</c> prints the model first). Never throws for fields that were not read.
+    /// </summary>
+    /// <param name="builder">The text being built.</param>
+    protected void AppendLoadedBaseFields(System.Text.StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if ((_baseLoaded & IdBit) != 0) builder.Append(", id: ").Append(_id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if ((_baseLoaded & DisplayNameBit) != 0)
+        {
+            builder.Append(", display_name: ");
+            OdooRecordSupport.AppendValue(builder, _displayName);
+        }
+    }
+
+    /// <summary>
+    /// Prints the loaded base fields for the record's <c>ToString</c> (replacing the compiler's
+    /// version, which would read every public property and throw for fields that were not read).
+    /// Generated records override it to print their model and loaded fields.
+    /// </summary>
+    /// <param name="builder">The text being built.</param>
+    /// <returns>Whether anything was printed.</returns>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append("type: ").Append(RecordTypeName);
+        AppendLoadedBaseFields(builder);
+        return true;
     }
 
     private bool Loaded(int bit, string property, string remote) =>

@@ -1,0 +1,107 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Odoo.Generator.Tests.Infrastructure;
+
+namespace Odoo.Generator.Tests;
+
+/// <summary>An edit that does not touch a declaration regenerates nothing, and no step holds Roslyn objects.</summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] StepNames = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!)
+        .ToArray();
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var options = GeneratorHarness.ParseOptions();
+        var compilation = GeneratorHarness.CreateCompilation([Scenarios.ReferralCode, Scenarios.SelfReference.Replace("Billing.Models", "Other.Models"), "namespace Unrelated; internal static class Helper { public static int Value => 1; }"]);
+        var driver = GeneratorHarness.CreateDriver(options, trackSteps: true).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        Assert.Null(first.Exception);
+
+        var unrelated = compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Helper", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            "namespace Unrelated; internal static class Helper { public static int Value => 2; /* edited */ }")))
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated; internal static class Added { }", options));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var name in StepNames)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
+            foreach (var step in second.TrackedSteps[name])
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} ran again: {reason}");
+                }
+            }
+        }
+        foreach (var step in second.TrackedOutputSteps.SelectMany(s => s.Value))
+        {
+            Assert.All(step.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output ran again: {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_a_declaration_regenerates_its_model()
+    {
+        var options = GeneratorHarness.ParseOptions();
+        var compilation = GeneratorHarness.CreateCompilation([Scenarios.ReferralCode]);
+        var driver = GeneratorHarness.CreateDriver(options, trackSteps: true).RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            Scenarios.ReferralCode.Replace("public partial int AllowedUses { get; }", "public partial long AllowedUses { get; }"))));
+
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("private long? __AllowedUses;", second.GeneratedSources.Single(s => s.HintName == "Billing.Models.ReferralCode.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void No_step_output_holds_symbols_syntax_semantic_models_or_compilations()
+    {
+        var compilation = GeneratorHarness.CreateCompilation([Scenarios.ReferralCode, Scenarios.FieldKinds.Replace("Billing.Models", "Kinds"), Scenarios.Derived.Replace("Billing.Models", "D").Replace("global::D", "global::D")]);
+        var result = GeneratorHarness.CreateDriver(GeneratorHarness.ParseOptions(), trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var checkedCount = 0;
+        foreach (var name in StepNames)
+        {
+            foreach (var step in result.TrackedSteps[name])
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    AssertNoRoslynObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                    checkedCount++;
+                }
+            }
+        }
+        Assert.True(checkedCount > 5);
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null) return;
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsEnum || value is string || value is decimal) return;
+        Assert.False(value is ISymbol or SyntaxNode or SemanticModel or Compilation or Location or SyntaxTree,
+            $"step {step} holds a {type.FullName}");
+        if (!type.IsValueType && !seen.Add(value)) return;
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items) AssertNoRoslynObjects(item, step, seen);
+        }
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.FieldType.IsPointer) continue;
+                AssertNoRoslynObjects(field.GetValue(value), step, seen);
+            }
+        }
+    }
+}
