@@ -22,6 +22,14 @@ public sealed partial class OdooClient
         return (TManager)_managers.GetOrAdd(typeof(TManager), static (_, s) => s.factory(s.client), (factory, client: this));
     }
 
+    /// <summary>
+    /// Returns this client's manager for <typeparamref name="TRecord"/>: the full typed API (get, list, search,
+    /// stream, create, update, delete) for any <c>[OdooModel]</c> record, including those declared in other assemblies.
+    /// </summary>
+    /// <typeparam name="TRecord">The record type.</typeparam>
+    public OdooManager<TRecord> Manager<TRecord>() where TRecord : OdooRecord, IOdooRecord<TRecord> =>
+        GetManager(static c => new Managers.DefaultOdooManager<TRecord>(c));
+
     /// <summary>Reads records by id in one <c>read</c> call; ids Odoo does not return are left out.</summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="ids">The ids.</param>

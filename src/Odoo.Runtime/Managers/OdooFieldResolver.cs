@@ -1,0 +1,297 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Odoo.Metadata;
+
+namespace Odoo.Managers;
+
+/// <summary>What a local name stands for on its field.</summary>
+internal enum OdooFieldRole
+{
+    /// <summary>The property itself (a plain field, or the related record(s) of a relation).</summary>
+    Value,
+    /// <summary>The id half of a many2one pair (<c>{Name}Id</c>).</summary>
+    Id,
+    /// <summary>The display-name half of a many2one pair (<c>{Name}Name</c>).</summary>
+    Name,
+    /// <summary>The id list of an x2many (<c>{Singular}Ids</c>).</summary>
+    Ids,
+}
+
+/// <summary>A name resolved on one model: the declared field (or <see langword="null"/>) and the Odoo name to send.</summary>
+/// <param name="Field">The declared field; <see langword="null"/> when the name is not declared (it passes through).</param>
+/// <param name="Role">What the name stood for.</param>
+/// <param name="Remote">The Odoo field name (for the server version).</param>
+internal readonly record struct OdooResolvedField(OdooFieldMetadata? Field, OdooFieldRole Role, string Remote);
+
+/// <summary>
+/// Name lookups of one model's metadata: local names (properties, aliases, <c>Id</c>/<c>Name</c>/<c>Ids</c>
+/// forms, base fields) to declared fields, and Odoo names back to local names per server version.
+/// Built once per metadata instance and cached; lookups do no reflection.
+/// </summary>
+internal sealed class OdooFieldIndex
+{
+    private static readonly ConditionalWeakTable<OdooModelMetadata, OdooFieldIndex> Cache = new();
+
+    /// <summary>The fields every Odoo model has, used when the metadata does not declare them itself.</summary>
+    private static readonly OdooFieldMetadata[] BaseFields =
+    [
+        new("Id", "id", OdooFieldKind.Integer),
+        new("DisplayName", "display_name", OdooFieldKind.Char) { IsNullable = true },
+        new("CreateDate", "create_date", OdooFieldKind.DateTime) { IsNullable = true },
+        new("CreateUser", "create_uid", OdooFieldKind.Many2One) { IsNullable = true, RelationModel = "res.users", IdProperty = "CreateUid", NameProperty = "CreateName" },
+        new("WriteDate", "write_date", OdooFieldKind.DateTime) { IsNullable = true },
+        new("WriteUser", "write_uid", OdooFieldKind.Many2One) { IsNullable = true, RelationModel = "res.users", IdProperty = "WriteUid", NameProperty = "WriteName" },
+    ];
+
+    private readonly FrozenDictionary<string, (OdooFieldMetadata Field, OdooFieldRole Role)> _byLocal;
+    private readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> _remoteToLocal = new(StringComparer.Ordinal);
+    private readonly List<OdooFieldMetadata> _concrete;
+
+    private OdooFieldIndex(OdooModelMetadata metadata)
+    {
+        Metadata = metadata;
+        var byLocal = new Dictionary<string, (OdooFieldMetadata, OdooFieldRole)>(StringComparer.Ordinal);
+        _concrete = [];
+        foreach (var f in metadata.Fields) Add(byLocal, f);
+        foreach (var f in BaseFields)
+        {
+            if (!byLocal.ContainsKey(f.Name) && metadata.FindByRemoteName(f.RemoteName) is null) Add(byLocal, f);
+        }
+        _byLocal = byLocal.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private void Add(Dictionary<string, (OdooFieldMetadata, OdooFieldRole)> byLocal, OdooFieldMetadata f)
+    {
+        byLocal[f.Name] = (f, OdooFieldRole.Value);
+        if (f.AliasOf is not null) return;
+        _concrete.Add(f);
+        if (f.IdProperty is { } id) byLocal.TryAdd(id, (f, OdooFieldRole.Id));
+        if (f.NameProperty is { } name) byLocal.TryAdd(name, (f, OdooFieldRole.Name));
+        if (f.IdsProperty is { } ids) byLocal.TryAdd(ids, (f, OdooFieldRole.Ids));
+    }
+
+    /// <summary>The model.</summary>
+    public OdooModelMetadata Metadata { get; }
+
+    /// <summary>The record type's short name, for messages.</summary>
+    public string RecordName => ShortName(Metadata.RecordType);
+
+    /// <summary>Returns the (cached) index of <paramref name="metadata"/>.</summary>
+    public static OdooFieldIndex For(OdooModelMetadata metadata) => Cache.GetValue(metadata, static m => new OdooFieldIndex(m));
+
+    /// <summary>The short (unqualified) name of a record type.</summary>
+    public static string ShortName(string recordType)
+    {
+        var i = recordType.LastIndexOf('.');
+        var name = i >= 0 ? recordType[(i + 1)..] : recordType;
+        var plus = name.LastIndexOf('+');
+        return plus >= 0 ? name[(plus + 1)..] : name;
+    }
+
+    /// <summary>
+    /// Resolves one (undotted) name: aliases are followed, <c>Id</c>/<c>Name</c>/<c>Ids</c> forms map to their
+    /// relation, and the Odoo name is taken for <paramref name="version"/>. An undeclared name passes through.
+    /// </summary>
+    /// <exception cref="ArgumentException">The aliases form a loop.</exception>
+    public OdooResolvedField Resolve(string name, OdooVersion? version)
+    {
+        if (!_byLocal.TryGetValue(name, out var entry))
+        {
+            // An Odoo name of a declared field keeps its declaration (so its values are encoded too).
+            var byRemote = Metadata.FindByRemoteName(name);
+            return byRemote is not null && string.Equals(byRemote.GetRemoteName(version), name, StringComparison.Ordinal)
+                ? new OdooResolvedField(byRemote, OdooFieldRole.Value, name)
+                : new OdooResolvedField(null, OdooFieldRole.Value, name);
+        }
+        if (entry.Field.AliasOf is not null)
+        {
+            List<string>? seen = null;
+            while (entry.Field.AliasOf is { } target)
+            {
+                seen ??= [name];
+                if (seen.Contains(target, StringComparer.Ordinal))
+                {
+                    seen.Add(target);
+                    throw new ArgumentException($"Found recursive field alias definitions on {RecordName}: {string.Join(" -> ", seen)}", nameof(name));
+                }
+                seen.Add(target);
+                if (!_byLocal.TryGetValue(target, out entry)) return new OdooResolvedField(null, OdooFieldRole.Value, target);
+            }
+        }
+        return new OdooResolvedField(entry.Field, entry.Role, entry.Field.GetRemoteName(version));
+    }
+
+    /// <summary>
+    /// Resolves a dotted path (<c>Partner.Country.Code</c>): each segment that is a relation with known target
+    /// metadata is resolved on the target; the rest of a path through anything else is kept as it is.
+    /// </summary>
+    /// <returns>The Odoo path and the field that governs the value (or <see langword="null"/> when unknown).</returns>
+    public OdooResolvedField ResolvePath(string path, OdooVersion? version)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0) return Resolve(path, version);
+        var first = Resolve(path[..dot], version);
+        var rest = path[(dot + 1)..];
+        if (first.Field is { IsRelation: true, RelationTarget: { } target })
+        {
+            var inner = For(target()).ResolvePath(rest, version);
+            return inner with { Remote = first.Remote + "." + inner.Remote };
+        }
+        return new OdooResolvedField(null, OdooFieldRole.Value, first.Remote + "." + rest);
+    }
+
+    /// <summary>The local name of an Odoo field on <paramref name="version"/>, or the Odoo name when it is not declared.</summary>
+    public string ToLocal(string remote, OdooVersion? version)
+    {
+        var key = version?.MajorMinor ?? "";
+        var map = _remoteToLocal.GetOrAdd(key, static (_, s) => s.Self.BuildRemoteToLocal(s.Version), (Self: this, Version: version));
+        return map.TryGetValue(remote, out var local) ? local : remote;
+    }
+
+    private FrozenDictionary<string, string> BuildRemoteToLocal(OdooVersion? version)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in _concrete) map.TryAdd(f.GetRemoteName(version), f.Name);
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Encodes field lists, order clauses and values by a model's metadata.</summary>
+internal static class OdooFieldEncoding
+{
+    /// <summary>The format of an Odoo datetime.</summary>
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>The format of an Odoo date.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// Encodes a field selection (local or Odoo names) to distinct Odoo names, keeping the first occurrence.
+    /// An empty or missing selection gives the model's default fields (or <see langword="null"/>: all fields).
+    /// </summary>
+    public static IReadOnlyList<string>? EncodeFields(OdooModelMetadata metadata, OdooVersion? version, IEnumerable<string>? fields)
+    {
+        if (fields is null) return metadata.DefaultFields;
+        var index = OdooFieldIndex.For(metadata);
+        List<string>? list = null;
+        HashSet<string>? seen = null;
+        foreach (var name in fields)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(fields));
+            list ??= [];
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            var remote = index.ResolvePath(name.Trim(), version).Remote;
+            if (seen.Add(remote)) list.Add(remote);
+        }
+        return list is null ? metadata.DefaultFields : list;
+    }
+
+    /// <summary>
+    /// Translates an order clause (<c>"CreateDate desc, Name"</c>) to Odoo names (<c>"create_date desc, name"</c>).
+    /// Names that are not declared pass through.
+    /// </summary>
+    public static string? EncodeOrder(OdooModelMetadata metadata, OdooVersion? version, string? order)
+    {
+        if (string.IsNullOrWhiteSpace(order)) return null;
+        var index = OdooFieldIndex.For(metadata);
+        var parts = order.Split(',');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i].Trim();
+            if (part.Length == 0) continue;
+            var space = part.IndexOf(' ', StringComparison.Ordinal);
+            var name = space < 0 ? part : part[..space];
+            var tail = space < 0 ? "" : part[space..];
+            parts[i] = index.ResolvePath(name, version).Remote + tail;
+        }
+        return string.Join(", ", parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>
+    /// Encodes a value compared with (or assigned to) <paramref name="field"/>: records become ids, dates and
+    /// datetimes Odoo strings, enums selection keys, <see langword="null"/> on a relation <c>false</c>.
+    /// Lists are encoded element by element.
+    /// </summary>
+    /// <param name="field">The governing field, or <see langword="null"/> when unknown.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="name">The name the caller used, for messages.</param>
+    public static object? EncodeValue(OdooFieldMetadata? field, object? value, string name)
+    {
+        switch (value)
+        {
+            case null:
+                return field is { IsRelation: true } ? false : null;
+            case string or bool or int or long or double or decimal:
+                return value;
+            case OdooRecord record:
+                return record.Id;
+            case DateOnly d:
+                return field?.Kind == OdooFieldKind.DateTime
+                    ? d.ToString(DateFormat, CultureInfo.InvariantCulture) + " 00:00:00"
+                    : d.ToString(DateFormat, CultureInfo.InvariantCulture);
+            case DateTime dt:
+                return field?.Kind == OdooFieldKind.Date
+                    ? DateOnly.FromDateTime(dt).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    : FormatDateTime(dt);
+            case DateTimeOffset dto:
+                return field?.Kind == OdooFieldKind.Date
+                    ? DateOnly.FromDateTime(dto.DateTime).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    : FormatDateTime(dto.UtcDateTime);
+            case Enum e:
+                return EncodeEnum(field, e, name);
+            case Transport.IOdooJsonWritable or System.Text.Json.JsonElement or System.Text.Json.Nodes.JsonNode:
+                return value;
+            case IDictionary or IReadOnlyDictionary<string, object?> or byte[]:
+                return value;
+            case ITuple tuple:
+                {
+                    var list = new List<object?>(tuple.Length);
+                    for (var i = 0; i < tuple.Length; i++) list.Add(EncodeValue(field, tuple[i], name));
+                    return list;
+                }
+            case IEnumerable items:
+                return EncodeElements(field, items, name);
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>Encodes each element of a list with <see cref="EncodeValue"/>.</summary>
+    public static List<object?> EncodeElements(OdooFieldMetadata? field, IEnumerable items, string name)
+    {
+        var list = new List<object?>();
+        foreach (var item in items) list.Add(EncodeValue(field, item, name));
+        return list;
+    }
+
+    /// <summary>Formats a datetime as Odoo's UTC text; a local time is converted, an unspecified one is taken as UTC.</summary>
+    public static string FormatDateTime(DateTime value)
+    {
+        if (value.Kind == DateTimeKind.Local) value = value.ToUniversalTime();
+        return value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+    }
+
+    private static object EncodeEnum(OdooFieldMetadata? field, Enum value, string name)
+    {
+        var member = value.ToString();
+        if (field is not null)
+        {
+            foreach (var option in field.SelectionOptions)
+            {
+                if (string.Equals(option.Member, member, StringComparison.Ordinal)) return option.Key;
+            }
+            if (field.Kind is OdooFieldKind.Integer) return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                field.SelectionOptions.Count == 0
+                    ? $"Cannot encode the enum value {value.GetType().Name}.{member} for '{name}': the field {field.Name} has no selection options. Pass the selection key as a string."
+                    : $"The enum value {value.GetType().Name}.{member} is not one of the selection options of {field.Name} ({string.Join(", ", field.SelectionOptions.Select(o => o.Member))}).",
+                nameof(value));
+        }
+        throw new ArgumentException(
+            $"Cannot encode the enum value {value.GetType().Name}.{member} for '{name}': it is not a declared selection field, so its Odoo key is unknown. Pass the selection key as a string.",
+            nameof(value));
+    }
+}

@@ -1,0 +1,15 @@
+namespace Odoo.Managers;
+
+/// <summary>A record with a <c>name</c> field (the reference's <c>named</c> mixin): its manager gets <c>GetByNameAsync</c>.</summary>
+public interface INamedRecord
+{
+    /// <summary>The record's name (Odoo <c>name</c>).</summary>
+    string? Name { get; }
+}
+
+/// <summary>A record with a <c>code</c> field (the reference's <c>coded</c> mixin): its manager gets <c>GetByCodeAsync</c>.</summary>
+public interface ICodedRecord
+{
+    /// <summary>The record's code (Odoo <c>code</c>).</summary>
+    string? Code { get; }
+}
