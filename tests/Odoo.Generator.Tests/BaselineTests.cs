@@ -46,9 +46,9 @@ public sealed class BaselineTests
         Assert.Contains(run.Sources, s => s.HintName == "Box.Uom.g.cs");
     }
 
-    private static void CompareWithBaselines(string scenario, GeneratorRun run, string? onlyHint = null, [CallerFilePath] string thisFile = "")
+    private static void CompareWithBaselines(string scenario, GeneratorRun run, string? onlyHint = null)
     {
-        var dir = Path.Combine(Path.GetDirectoryName(thisFile)!, "Baselines", scenario);
+        var dir = Path.Combine(TestPaths.ProjectDirectory, "Baselines", scenario);
         var accept = Environment.GetEnvironmentVariable("ODOOGEN_ACCEPT") == "1";
         var sources = run.Sources.Where(s => onlyHint is null || s.HintName == onlyHint).ToList();
         if (accept)

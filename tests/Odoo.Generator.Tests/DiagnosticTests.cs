@@ -186,13 +186,11 @@ public sealed class DiagnosticTests
     [Fact]
     public void Every_descriptor_is_listed_in_the_release_tracking_file()
     {
-        var dir = Path.GetDirectoryName(ThisFile())!;
+        var dir = TestPaths.ProjectDirectory;
         var unshipped = File.ReadAllText(Path.Combine(dir, "..", "..", "src", "Odoo.Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (var d in OdooGenerator.DiagnosticDescriptors.All)
         {
             Assert.Contains(d.Id + " | OdooGen | Error |", unshipped);
         }
     }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
