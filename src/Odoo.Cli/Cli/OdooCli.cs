@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Odoo.Schema;
+
+namespace Odoo.Cli;
+
+/// <summary>
+/// The <c>odoogen</c> command line: <c>scaffold</c> and <c>check</c>. <see cref="RunAsync"/> is the
+/// whole program (the process entry point only wires the console and Ctrl+C), so tests run it
+/// in-process.
+/// </summary>
+public static partial class OdooCli
+{
+    /// <summary>Success; for <c>check</c>, no drift.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary><c>check</c> found drift.</summary>
+    public const int ExitDrift = 1;
+
+    /// <summary>A usage, connection, authentication or input error.</summary>
+    public const int ExitError = 2;
+
+    private static readonly string[] ConnectionValues = ["--url", "--database", "--username", "--password", "--api-key", "--protocol", "--ca-file", "--timeout"];
+    private static readonly string[] ConnectionFlags = ["--insecure", "--quiet", "--help"];
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["-d"] = "--database", ["-u"] = "--username", ["-p"] = "--password", ["-n"] = "--namespace", ["-o"] = "--out",
+        ["-a"] = "--assembly", ["-m"] = "--model", ["-q"] = "--quiet", ["-h"] = "--help", ["-?"] = "--help",
+    };
+
+    /// <summary>Runs <c>odoogen</c> with <paramref name="args"/>.</summary>
+    /// <param name="args">The command line (without the program name).</param>
+    /// <param name="console">Output, errors, environment and terminal.</param>
+    /// <param name="cancellationToken">Cancels (Ctrl+C).</param>
+    /// <returns>The exit code: <see cref="ExitOk"/>, <see cref="ExitDrift"/> or <see cref="ExitError"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, OdooCliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var secrets = new List<string>();
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
+            {
+                await console.Out.WriteAsync(args.Length > 1 ? HelpFor(args[1]) : Help).ConfigureAwait(false);
+                return args.Length == 0 ? ExitError : ExitOk;
+            }
+            if (args[0] is "--version" or "version")
+            {
+                await console.Out.WriteLineAsync(Version).ConfigureAwait(false);
+                return ExitOk;
+            }
+            var rest = args.Skip(1).ToArray();
+            return args[0] switch
+            {
+                "scaffold" => await ScaffoldAsync(rest, console, secrets, cancellationToken).ConfigureAwait(false),
+                "check" => await CheckAsync(rest, console, secrets, cancellationToken).ConfigureAwait(false),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are scaffold and check."),
+            };
+        }
+        catch (Exception ex)
+        {
+            var line = Describe(ex);
+            foreach (var s in secrets.Where(s => s.Length > 0)) line = line.Replace(s, "***", StringComparison.Ordinal);
+            await console.Error.WriteLineAsync("odoogen: " + line).ConfigureAwait(false);
+            return ExitError;
+        }
+    }
+
+    /// <summary>One line for an error: what failed and, where it helps, what to do. Never a stack trace.</summary>
+    private static string Describe(Exception ex) => ex switch
+    {
+        UsageException u => u.Message + (u.Message.Contains("--help", StringComparison.Ordinal) ? "" : " Run 'odoogen --help' for usage."),
+        OdooAccessDeniedException => $"login refused: {FirstLine(ex.Message)} Check --username and --password/--api-key (or ODOO_USERNAME, ODOO_PASSWORD, ODOO_API_KEY).",
+        OdooModelNotFoundException => FirstLine(ex.Message),
+        OdooTransportException t when t.IsTimeout => FirstLine(ex.Message) + " Raise --timeout or check --url.",
+        OdooTransportException => FirstLine(ex.Message) + " Check --url (or ODOO_URL).",
+        OdooProtocolException => $"the server does not answer like Odoo: {FirstLine(ex.Message)} Check --url (or ODOO_URL) and --protocol.",
+        OdooServerException s => $"Odoo refused {(s.Model is null ? "the call" : s.Model + "." + s.Method)}: {FirstLine(s.ServerMessage)}",
+        OdooException => FirstLine(ex.Message),
+        ArgumentException a => FirstLine(StripParameter(a)),
+        OperationCanceledException => "cancelled.",
+        FileNotFoundException f => FirstLine(f.Message),
+        BadImageFormatException b => $"'{b.FileName}' is not a .NET assembly.",
+        FileLoadException f => $"cannot load '{f.FileName}': {FirstLine(f.Message)}",
+        InvalidOperationException => FirstLine(ex.Message),
+        IOException or UnauthorizedAccessException => FirstLine(ex.Message),
+        _ => $"{ex.GetType().Name}: {FirstLine(ex.Message)}",
+    };
+
+    private static string StripParameter(ArgumentException a)
+    {
+        var m = a.Message;
+        var i = a.ParamName is null ? -1 : m.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return i > 0 ? m[..i] : m;
+    }
+
+    /// <summary>The first line, ending as a sentence (so a hint can follow).</summary>
+    private static string FirstLine(string text)
+    {
+        var i = text.IndexOfAny(['\r', '\n']);
+        var line = (i >= 0 ? text[..i] : text).Trim();
+        return line.Length == 0 || line[^1] is '.' or '!' or '?' ? line : line + ".";
+    }
+
+    private static string Version =>
+        "odoogen " + (typeof(OdooCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?");
+
+    private static CliArguments Parse(string[] args, string[] values, string[] flags) =>
+        CliArguments.Parse(args, [.. ConnectionValues, .. values], [.. ConnectionFlags, .. flags], Aliases);
+
+    /// <summary>Builds client options from arguments and ODOO_* variables, prompting for a password on a terminal.</summary>
+    private static OdooClientOptions ConnectionOptions(CliArguments a, OdooCliConsole console, List<string> secrets)
+    {
+        string? Get(string option, string variable) => a.Value(option) is { } v ? v : console.GetEnvironmentVariable(variable) is { Length: > 0 } e ? e : null;
+
+        var password = Get("--password", "ODOO_PASSWORD");
+        var apiKey = Get("--api-key", "ODOO_API_KEY");
+        if (password is not null) secrets.Add(password);
+        if (apiKey is not null) secrets.Add(apiKey);
+
+        var urlText = Get("--url", "ODOO_URL") ?? throw new UsageException("no server: pass --url (for example --url https://erp.example.com) or set ODOO_URL.");
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
+        {
+            throw new UsageException($"--url '{Redact(urlText)}' is not an http or https URL (for example https://erp.example.com).");
+        }
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            throw new UsageException("--url must not contain credentials; pass --username and --password (or set ODOO_USERNAME and ODOO_PASSWORD).");
+        }
+        var protocolText = Get("--protocol", "ODOO_PROTOCOL") ?? "auto";
+        var protocol = protocolText.ToLowerInvariant() switch
+        {
+            "auto" => OdooProtocol.Auto,
+            "jsonrpc" or "json-rpc" => OdooProtocol.JsonRpc,
+            "json2" or "json-2" => OdooProtocol.Json2,
+            _ => throw new UsageException($"--protocol '{protocolText}' is not one of auto, jsonrpc, json2."),
+        };
+        var database = Get("--database", "ODOO_DATABASE");
+        var username = Get("--username", "ODOO_USERNAME");
+        if (protocol != OdooProtocol.Json2 && database is null) throw new UsageException("no database: pass --database or set ODOO_DATABASE.");
+        if (protocol != OdooProtocol.Json2 && username is null) throw new UsageException("no user: pass --username or set ODOO_USERNAME.");
+        if (string.IsNullOrEmpty(password) && string.IsNullOrEmpty(apiKey))
+        {
+            if (console.IsInteractive && console.ReadPassword is { } read)
+            {
+                password = read($"Password for {username ?? "the API key"}{(database is null ? "" : "@" + database)}: ");
+                if (!string.IsNullOrEmpty(password)) secrets.Add(password);
+            }
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new UsageException("no password: pass --password or --api-key, or set ODOO_PASSWORD or ODOO_API_KEY.");
+            }
+        }
+        var options = new OdooClientOptions
+        {
+            Url = url,
+            Database = database,
+            Username = username,
+            Password = password,
+            ApiKey = apiKey,
+            Protocol = protocol,
+            VerifyTls = !a.Flag("--insecure"),
+            CaCertificatePath = a.Value("--ca-file"),
+            MaxReadRetries = 1,
+        };
+        if (a.Flag("--insecure") && options.CaCertificatePath is not null) throw new UsageException("--insecure and --ca-file contradict each other; pass one.");
+        if (a.Value("--timeout") is { } t)
+        {
+            if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 86400)
+            {
+                throw new UsageException($"--timeout '{t}' is not a number of seconds.");
+            }
+            options.Timeout = TimeSpan.FromSeconds(seconds);
+        }
+        if (options.CaCertificatePath is { } ca && !File.Exists(ca)) throw new UsageException($"--ca-file '{ca}' does not exist.");
+        return options;
+
+        string Redact(string text)
+        {
+            foreach (var s in secrets) text = text.Replace(s, "***", StringComparison.Ordinal);
+            return text;
+        }
+    }
+
+    private static async Task<OdooClient> ConnectAsync(OdooClientOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await OdooClient.ConnectAsync(options, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(StripParameter(ex));
+        }
+    }
+
+    private static readonly Regex ModelNamePattern = new(@"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$", RegexOptions.CultureInvariant);
+
+    private static void Progress(OdooCliConsole console, bool quiet, OdooScaffoldProgress p, string verb)
+    {
+        if (quiet) return;
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{p.Index}/{p.Total}] {verb} {p.Model}"));
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,312 @@
+using System.Text.Json;
+using Odoo.Metadata;
+using Odoo.Models.OpenStack;
+using Odoo.Schema;
+using Odoo.Testing;
+using Xunit.Abstractions;
+
+namespace Odoo.Cli.Tests;
+
+public sealed class CheckTests(ITestOutputHelper output)
+{
+    private static readonly OdooVersion Odoo18 = OdooVersion.Parse("18.0");
+
+    private static string OpenStackAssembly => typeof(ReferralCode).Assembly.Location;
+
+    private static IReadOnlyList<OdooModelMetadata> OpenStackModels => OdooModelAssembly.GetModels(typeof(ReferralCode).Assembly);
+
+    /// <summary>
+    /// The server schema the declarations describe: every declared field with its kind, relation and
+    /// selection, required where the declaration is non-nullable (so a clean check is clean).
+    /// </summary>
+    private static List<OdooModelSchema> SchemaFor(IEnumerable<OdooModelMetadata> models)
+    {
+        var byModel = new Dictionary<string, OdooModelSchema>(StringComparer.Ordinal);
+        foreach (var m in models)
+        {
+            if (!byModel.TryGetValue(m.ModelName, out var schema)) byModel[m.ModelName] = schema = new OdooModelSchema(m.ModelName);
+            foreach (var f in m.Fields)
+            {
+                var remote = f.GetRemoteName(Odoo18);
+                if (f.AliasOf is not null || OdooModelSchema.MagicFieldNames.Contains(remote)) continue;
+                var type = f.Kind switch
+                {
+                    OdooFieldKind.Boolean => OdooFieldType.Boolean,
+                    OdooFieldKind.Integer => OdooFieldType.Integer,
+                    OdooFieldKind.Float => OdooFieldType.Float,
+                    OdooFieldKind.Date => OdooFieldType.Date,
+                    OdooFieldKind.DateTime => OdooFieldType.DateTime,
+                    OdooFieldKind.Selection => OdooFieldType.Selection,
+                    OdooFieldKind.Many2One => OdooFieldType.Many2One,
+                    OdooFieldKind.One2Many => OdooFieldType.One2Many,
+                    OdooFieldKind.Many2Many => OdooFieldType.Many2Many,
+                    OdooFieldKind.Binary => OdooFieldType.Binary,
+                    OdooFieldKind.Json => OdooFieldType.Json,
+                    _ => OdooFieldType.Char,
+                };
+                schema.Add(new OdooFieldSchema(remote, type)
+                {
+                    Relation = f.RelationModel,
+                    Required = !f.IsNullable && f.Kind is OdooFieldKind.Char or OdooFieldKind.Date or OdooFieldKind.DateTime or OdooFieldKind.Selection or OdooFieldKind.Many2One or OdooFieldKind.Binary,
+                    SelectionValues = [.. f.SelectionOptions.Select(o => new KeyValuePair<string, string>(o.Key, o.Member))],
+                });
+            }
+        }
+        return [.. byModel.Values];
+    }
+
+    /// <summary>Defines the schemas: models the server lacks empty first (relations between them resolve), then the fields.</summary>
+    private static void Apply(OdooTestServer server, IReadOnlyList<OdooModelSchema> schemas)
+    {
+        foreach (var s in schemas)
+        {
+            if (server.GetSchema(s.Name) is null) server.DefineModel(new OdooModelSchema(s.Name));
+        }
+        foreach (var s in schemas)
+        {
+            if (server.GetSchema(s.Name)!.Fields.Count == 0) server.DefineModel(s);
+            else server.AddFields(s.Name, [.. s.Fields]);
+        }
+    }
+
+    private static OdooModelSchema Drift(List<OdooModelSchema> schemas, string model, Func<OdooModelSchema, OdooModelSchema> change)
+    {
+        var i = schemas.FindIndex(s => s.Name == model);
+        schemas[i] = change(schemas[i]);
+        return schemas[i];
+    }
+
+    private static OdooModelSchema Rebuild(OdooModelSchema s, Func<OdooFieldSchema, OdooFieldSchema?> map)
+    {
+        var copy = new OdooModelSchema(s.Name, s.Description);
+        foreach (var f in s.Fields)
+        {
+            if (map(f) is { } g) copy.Add(g);
+        }
+        return copy;
+    }
+
+    [Fact]
+    public async Task OpenStack_models_against_a_matching_server_are_clean()
+    {
+        await using var server = await OdooTestServer.StartAsync();
+        Apply(server, SchemaFor(OpenStackModels));
+
+        var run = await Cli.RunAsync(["check", "--assembly", OpenStackAssembly, .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"^\d+ model\(s\), \d+ field\(s\) checked against Odoo 18\.0: no drift\.\n$", run.Out);
+        Assert.Contains($"[{OpenStackModels.Select(m => m.ModelName).Distinct().Count()}/", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenStack_models_against_a_drifted_server_report_each_drift_and_exit_1()
+    {
+        await using var server = await OdooTestServer.StartAsync();
+        var schemas = SchemaFor(OpenStackModels);
+        // A field removed, a many2one turned many2many, a selection value added.
+        Drift(schemas, "openstack.referral_code", s => Rebuild(s, f => f.Name switch
+        {
+            "allowed_uses" => null,
+            "referral_credit_type" => new OdooFieldSchema(f.Name, OdooFieldType.Many2Many) { Relation = f.Relation },
+            _ => f,
+        }));
+        Drift(schemas, "account.move", s => Rebuild(s, f => f.Name == "state"
+            ? new OdooFieldSchema(f.Name, OdooFieldType.Selection) { Required = f.Required, SelectionValues = [.. f.SelectionValues, new("archived", "Archived")] }
+            : f));
+        Apply(server, schemas);
+
+        var run = await Cli.RunAsync(["check", "--assembly", OpenStackAssembly, "--json", .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("clean").GetBoolean());
+        Assert.Equal("18.0", root.GetProperty("serverVersion").GetString());
+        var findings = root.GetProperty("findings").EnumerateArray()
+            .Select(f => (Model: f.GetProperty("model").GetString(), Field: f.GetProperty("field").GetString(), Kind: f.GetProperty("kind").GetString(), Severity: f.GetProperty("severity").GetString(),
+                Declared: f.GetProperty("declared").GetString(), Server: f.GetProperty("server").GetString()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("account.move", "state", "SelectionValueNotCovered", "Error", "AccountMoveState (3 values)", "+archived"),
+                ("openstack.referral_code", "allowed_uses", "FieldMissing", "Error", "integer", "(none)"),
+                ("openstack.referral_code", "referral_credit_type", "TypeChanged", "Error", "many2one -> openstack.credit.type", "many2many -> openstack.credit.type"),
+            ],
+            findings.Where(f => f.Severity != "Info").OrderBy(f => f.Model, StringComparer.Ordinal).ThenBy(f => f.Field, StringComparer.Ordinal));
+        Assert.Equal(3, root.GetProperty("errors").GetInt32());
+        Assert.Equal(0, root.GetProperty("warnings").GetInt32());
+
+        // The table: aligned columns, one row per finding, a summary.
+        run = await Cli.RunAsync(["check", "-a", OpenStackAssembly, "-q", .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        output.WriteLine(run.Out);
+        Assert.Equal("", run.Err);
+        var lines = run.Out.Split('\n');
+        Assert.StartsWith("SEVERITY  MODEL", lines[0], StringComparison.Ordinal);
+        var column = lines[0].IndexOf("FIELD", StringComparison.Ordinal);
+        var row = lines.Single(l => l.Contains("allowed_uses", StringComparison.Ordinal));
+        Assert.Equal(column, row.IndexOf("allowed_uses", StringComparison.Ordinal));
+        Assert.StartsWith("error", row, StringComparison.Ordinal);
+        Assert.Contains("field-missing", row, StringComparison.Ordinal);
+        Assert.Contains("3 error(s), 0 warning(s)", run.Out, StringComparison.Ordinal);
+
+        // Only one model.
+        run = await Cli.RunAsync(["check", "-a", OpenStackAssembly, "--model", "account.move", "--json", .. Cli.Connection(server)]);
+        Assert.Equal(1, run.ExitCode);
+        using var one = JsonDocument.Parse(run.Out);
+        Assert.All(one.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal("account.move", f.GetProperty("model").GetString()));
+    }
+
+    [Fact]
+    public async Task The_library_call_checks_the_real_fields_get_sample()
+    {
+        // The real Odoo 18 referral code: 'name' is not required, yet the declaration is non-nullable.
+        await using var server = await OdooTestServer.StartAsync();
+        Schemas.DefineReferralCode(server);
+        await using var client = await OdooClient.ConnectAsync(new OdooClientOptions
+        {
+            Url = server.BaseUrl, Database = server.Database, Username = server.Username, Password = server.Password, Protocol = OdooProtocol.JsonRpc,
+        });
+        var report = await OdooSchemaChecker.CheckAsync(client, [ReferralCode.Metadata]);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(OdooDriftKind.NullableUnsafe, finding.Kind);
+        Assert.Equal(OdooDriftSeverity.Warning, finding.Severity);
+        Assert.Equal("name", finding.Field);
+        Assert.Equal("Name", finding.Property);
+        Assert.Equal("string", finding.Declared);
+        Assert.Equal("char, not required", finding.Server);
+        Assert.False(report.HasErrors);
+        Assert.Equal(1, report.ModelsChecked);
+        Assert.Equal(ReferralCode.Metadata.Fields.Count(f => f.AliasOf is null && !OdooScaffolder.BaseFieldNames.Contains(f.RemoteName)), report.FieldsChecked);
+    }
+
+    private const string Declarations = """
+        using System.Collections.Generic;
+        using Odoo;
+
+        namespace Declared;
+
+        /// <summary>A thing.</summary>
+        [OdooModel("x.thing")]
+        public partial record Thing
+        {
+            /// <summary>Required on the server.</summary>
+            public partial string Name { get; }
+
+            /// <summary>Not required on the server: unsafe.</summary>
+            public partial string Code { get; }
+
+            /// <summary>Fine.</summary>
+            public partial string? Note { get; }
+
+            /// <summary>Retargeted on the server.</summary>
+            [Many2One("owner_id")]
+            public partial Owner? Owner { get; }
+
+            /// <summary>A selection the server shrank.</summary>
+            public partial Kind Kind { get; }
+        }
+
+        /// <summary>Kinds.</summary>
+        public enum Kind
+        {
+            /// <summary>A.</summary>
+            A,
+            /// <summary>B.</summary>
+            B,
+        }
+
+        /// <summary>An owner.</summary>
+        [OdooModel("x.owner")]
+        public partial record Owner;
+
+        /// <summary>Gone from the server.</summary>
+        [OdooModel("x.gone")]
+        public partial record Gone;
+        """;
+
+    [Fact]
+    public async Task A_compiled_assembly_reports_relations_nullability_removed_values_and_missing_models()
+    {
+        using var dir = new TempDir();
+        var compiled = Compiler.Compile([("Declared.cs", Declarations)], assemblyName: "Declared");
+        Assert.True(compiled.Diagnostics.Count == 0, compiled.Describe());
+        var dll = compiled.SaveTo(dir.File("Declared.dll"));
+
+        await using var server = await OdooTestServer.StartAsync();
+        server.DefineModel(new OdooModelSchema("x.owner").Char("name"));
+        server.DefineModel(new OdooModelSchema("x.thing")
+            .Char("name", required: true)
+            .Char("code")
+            .Text("note")
+            .Many2One("owner_id", "res.partner")
+            .Selection("kind", ["a"], required: true));
+
+        var run = await Cli.RunAsync(["check", "--assembly", dll, "--json", .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("model").GetString()} {(f.TryGetProperty("field", out var x) ? x.GetString() : "-")} {f.GetProperty("kind").GetString()} {f.GetProperty("severity").GetString()}")
+            .ToList();
+        Assert.Equal(
+            [
+                "x.gone - ModelMissing Error",
+                "x.thing code NullableUnsafe Warning",
+                "x.thing owner_id RelationChanged Error",
+                "x.thing kind SelectionValueRemoved Info",
+            ],
+            findings);
+
+        // Warnings and infos only: exit 1 by default, 0 with --fail-on error.
+        server.DefineModel(new OdooModelSchema("x.gone"));
+        server.DefineModel(new OdooModelSchema("x.thing").Char("name", required: true).Char("code").Text("note").Many2One("owner_id", "x.owner").Selection("kind", ["a", "b"]));
+        run = await Cli.RunAsync(["check", "--assembly", dll, .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("0 error(s), 2 warning(s), 0 info(s)", run.Out, StringComparison.Ordinal); // code, and kind (not required)
+        run = await Cli.RunAsync(["check", "--assembly", dll, "--fail-on", "error", .. Cli.Connection(server)]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public void Loading_an_assembly_file_reads_the_registered_models_and_unloads()
+    {
+        using var asm = OdooModelAssembly.Load(OpenStackAssembly);
+        Assert.Contains(asm.Models, m => m.ModelName == "openstack.referral_code" && m.RecordType == "Odoo.Models.OpenStack.ReferralCode");
+        Assert.Equal("Odoo.Models.OpenStack.Partner", asm.RecordTypes()["res.partner"]);
+        Assert.NotSame(typeof(ReferralCode).Assembly, asm.Assembly); // its own, collectible copy
+        Assert.Same(typeof(OdooModelMetadata).Assembly, asm.Models[0].GetType().Assembly); // Odoo.Runtime is shared
+    }
+
+    [Fact]
+    public void Compare_offline_follows_version_names_and_tolerates_raw_json()
+    {
+        var model = new OdooModelMetadata("x.m", "Ns.M",
+        [
+            .. OdooModelMetadata.BaseFields,
+            new("Lines", "line_ids", OdooFieldKind.One2Many) { RelationModel = "x.line", IdsProperty = "LineIds" },
+            new("Raw", "raw", OdooFieldKind.Json) { IsNullable = false },
+            new("Kind", "kind_new", OdooFieldKind.Char) { IsNullable = true, RemoteNamesByVersion = new Dictionary<string, string> { ["13.0"] = "kind_old" } },
+            new("Other", "", OdooFieldKind.Json) { AliasOf = "Raw" },
+        ]);
+        var server = new OdooServerModel("x.m", null,
+        [
+            new("line_ids", "many2many") { Relation = "x.line" },
+            new("raw", "many2one") { Relation = "res.partner" },
+            new("kind_old", "char"),
+        ]);
+
+        var on13 = OdooSchemaChecker.Compare(model, server, OdooVersion.Parse("13.0"));
+        var swap = Assert.Single(on13);
+        Assert.Equal((OdooDriftKind.TypeChanged, OdooDriftSeverity.Warning, "Lines"), (swap.Kind, swap.Severity, swap.Property));
+        Assert.Contains("[Many2Many]", swap.Message, StringComparison.Ordinal);
+
+        var on18 = OdooSchemaChecker.Compare(model, server, OdooVersion.Parse("18.0"));
+        Assert.Equal([OdooDriftKind.TypeChanged, OdooDriftKind.FieldMissing], on18.Select(f => f.Kind));
+        Assert.Equal("kind_new", on18[1].Field);
+
+        var report = new OdooDriftReport(on18, 1, 3);
+        Assert.True(report.HasErrors);
+        Assert.True(report.HasFindings(OdooDriftSeverity.Warning));
+        Assert.Contains("1 model(s), 3 field(s) checked: 1 error(s), 1 warning(s), 0 info(s).", report.ToTable(), StringComparison.Ordinal);
+        Assert.Equal("1 model(s), 0 field(s) checked: no drift.\n", new OdooDriftReport([], 1, 0).ToTable());
+    }
+}
