@@ -1,0 +1,47 @@
+namespace Odoo.Extensions.DependencyInjection;
+
+/// <summary>
+/// Hands out the application's shared <see cref="OdooClient"/>. Connecting is asynchronous (it detects the
+/// server version and logs in), which a service constructor cannot await, so services take this provider
+/// and ask it for the client where they can await. The first call connects; later calls return the same
+/// client without a request. Registered as a singleton by <c>services.AddOdooClient(...)</c>.
+/// </summary>
+/// <example><code>
+/// public sealed class InvoiceService(IOdooClientProvider odoo)
+/// {
+///     public async Task&lt;int&gt; CountAsync(CancellationToken ct)
+///     {
+///         OdooClient client = await odoo.GetClientAsync(ct);
+///         return await client.Manager&lt;Invoice&gt;().CountAsync(cancellationToken: ct);
+///     }
+/// }
+/// </code></example>
+public interface IOdooClientProvider
+{
+    /// <summary>
+    /// Returns the connected client, connecting on the first call. Concurrent first calls share one
+    /// connection attempt; after a failed attempt the next call tries again.
+    /// </summary>
+    /// <param name="cancellationToken">Stops <em>this caller</em> waiting; the attempt itself goes on for the other callers.</param>
+    /// <returns>The shared client. Do not dispose it: the provider (and so the container) owns it.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The configured options are invalid (the message names the option).</exception>
+    /// <exception cref="OdooAccessDeniedException">The login or API key was refused.</exception>
+    /// <exception cref="OdooTransportException">The server could not be reached, timed out or answered an HTTP error.</exception>
+    /// <exception cref="ObjectDisposedException">The provider (the service provider) was disposed.</exception>
+    ValueTask<OdooClient> GetClientAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Hands out a typed wrapper of the shared <see cref="OdooClient"/> (for example <c>OpenStackOdooClient</c>),
+/// created once from the client by the function given to
+/// <c>AddOdooClient&lt;TClient&gt;(..., wrap)</c>.
+/// </summary>
+/// <typeparam name="TClient">The wrapper type.</typeparam>
+public interface IOdooClientProvider<TClient>
+    where TClient : class
+{
+    /// <summary>Returns the wrapper of the connected client, connecting on the first call (see <see cref="IOdooClientProvider.GetClientAsync"/>).</summary>
+    /// <param name="cancellationToken">Stops this caller waiting.</param>
+    /// <returns>The shared wrapper. Do not dispose it: the provider owns the client under it.</returns>
+    ValueTask<TClient> GetClientAsync(CancellationToken cancellationToken = default);
+}

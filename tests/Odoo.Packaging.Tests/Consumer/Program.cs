@@ -1,0 +1,95 @@
+using Billing;
+using Microsoft.Extensions.DependencyInjection;
+using Odoo;
+using Odoo.Domains;
+using Odoo.Extensions.DependencyInjection;
+using Odoo.Metadata;
+using Odoo.Models.OpenStack;
+using Odoo.Testing;
+
+// A consumer of the packed packages, as another team would write it: its own model, the OpenStack
+// models, the DI registration, and Odoo.Testing as the server. Prints what it read; exits 0 when
+// every check holds.
+await using var server = await OdooTestServer.StartAsync();
+DefineSchema(server);
+var acme = server.Create("res.partner", new { name = "Acme Cloud", email = "billing@acme.example" });
+server.Seed("x.billing.account",
+    new { name = "ACME-002", balance = 0.0, partner_id = acme },
+    new { name = "ACME-001", balance = 120.5, partner_id = acme },
+    new { name = "UNASSIGNED", balance = 7.25, partner_id = false });
+
+var services = new ServiceCollection();
+services.AddOdooClient(
+    o =>
+    {
+        o.Url = server.BaseUrl;
+        o.Database = server.Database;
+        o.Username = server.Username;
+        o.Password = server.Password;
+    },
+    OpenStackOdooClient.FromClient);
+await using var provider = services.BuildServiceProvider();
+var odoo = await provider.GetRequiredService<IOdooClientProvider<OpenStackOdooClient>>().GetClientAsync();
+
+server.ClearRequests();
+var accounts = await odoo.Client.Manager<BillingAccount>().SearchAsync(OdooDomain.Where("Balance", ">", 0), order: "Name");
+Check(accounts.Count == 2, $"2 accounts with a balance, got {accounts.Count}");
+foreach (var a in accounts)
+{
+    Console.WriteLine($"account {a.Name} balance {a.Balance} partner {a.PartnerId?.ToString() ?? "-"} {a.PartnerName ?? "-"}");
+}
+var first = accounts[0];
+Check(first is { Name: "ACME-001", Balance: 120.5m, PartnerId: not null, PartnerName: "Acme Cloud" }, $"ACME-001 of Acme Cloud, got {first}");
+Check(accounts[1] is { Name: "UNASSIGNED", PartnerId: null }, "UNASSIGNED has no partner");
+
+// The relation loads the OpenStack Partner record, decoded by the OpenStack package's generated code.
+Partner partner = (await first.LoadPartnerAsync())!;
+Console.WriteLine($"partner {partner.Id} {partner.Name} <{partner.Email}>");
+Check(partner is { Name: "Acme Cloud", Email: "billing@acme.example" }, $"the partner, got {partner.Name}");
+Check(ReferenceEquals(partner, await first.LoadPartnerAsync()), "a loaded relation is cached");
+
+// And the other way round: the OpenStack manager, queried by the consumer's own code.
+var byEmail = await odoo.Partners.SearchAsync(OdooDomain.Where("Email", "=", "billing@acme.example"), fields: ["Name"]);
+Check(byEmail.Count == 1 && byEmail[0].Id == partner.Id, "the partner found by e-mail");
+
+// The server logs a request just after answering it: give the last one a moment to land.
+var calls = 0;
+for (var i = 0; i < 50 && (calls = server.CountRequests(r => r.Model is not null)) < 3; i++) await Task.Delay(100);
+Console.WriteLine($"requests {calls}");
+Check(calls == 3, $"3 ORM calls (search_read, read, search_read), got {calls}");
+Console.WriteLine("consumer OK");
+return 0;
+
+static void Check(bool condition, string what)
+{
+    if (!condition) throw new InvalidOperationException("Check failed: " + what);
+}
+
+// The server's schema, taken from the declarations' generated metadata: the consumer's own model, and
+// the fields the OpenStack Partner declares (with empty models for what they point at).
+static void DefineSchema(OdooTestServer server)
+{
+    server.DefineModel(new OdooModelSchema("x.billing.account")
+        .Char("name", required: true)
+        .Monetary("balance")
+        .Many2One("partner_id", "res.partner"));
+    var partner = server.GetSchema("res.partner")!;
+    var missing = new List<OdooFieldSchema>();
+    foreach (var f in Partner.Metadata.Fields)
+    {
+        if (f.AliasOf is not null || partner.Field(f.RemoteName) is not null || OdooModelSchema.MagicFieldNames.Contains(f.RemoteName)) continue;
+        if (f.RelationModel is { } target && server.GetSchema(target) is null) server.DefineModel(new OdooModelSchema(target));
+        missing.Add(new OdooFieldSchema(f.RemoteName, f.Kind switch
+        {
+            OdooFieldKind.Boolean => OdooFieldType.Boolean,
+            OdooFieldKind.Integer => OdooFieldType.Integer,
+            OdooFieldKind.Float => OdooFieldType.Float,
+            OdooFieldKind.Date => OdooFieldType.Date,
+            OdooFieldKind.DateTime => OdooFieldType.DateTime,
+            OdooFieldKind.Many2One => OdooFieldType.Many2One,
+            OdooFieldKind.One2Many or OdooFieldKind.Many2Many => OdooFieldType.Many2Many,
+            _ => OdooFieldType.Char,
+        }) { Relation = f.RelationModel });
+    }
+    server.AddFields("res.partner", [.. missing]);
+}
