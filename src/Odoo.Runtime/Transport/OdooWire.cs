@@ -256,7 +256,20 @@ internal static class OdooWire
         };
     }
 
-    /// <summary>Whether a failed attempt may be repeated (for reads): no answer, a timeout, or a 5xx/429/408 status.</summary>
+    /// <summary>
+    /// Whether a failed attempt may be repeated (for reads): no answer, a timeout, or a 5xx/429/408 status.
+    /// A refused TLS handshake (untrusted or mismatched certificate) is not: it fails the same way every time.
+    /// </summary>
     public static bool IsTransient(Exception ex) => ex is OdooTransportException t &&
-        (t.IsTimeout || t.StatusCode is null || t.StatusCode is 408 or 429 or >= 500);
+        (t.IsTimeout || t.StatusCode is null || t.StatusCode is 408 or 429 or >= 500) &&
+        !IsTlsFailure(t);
+
+    private static bool IsTlsFailure(Exception ex)
+    {
+        for (var e = ex.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException or HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }) return true;
+        }
+        return false;
+    }
 }

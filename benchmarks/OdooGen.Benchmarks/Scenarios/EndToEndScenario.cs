@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Odoo.Models.OpenStack;
+using Odoo.Testing;
+using OdooGen.Benchmarks.Support;
+
+namespace OdooGen.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>SearchAsync()</c> of 5,000 referral codes against Odoo.Testing, against the floor: a raw
+/// <see cref="HttpClient"/> POST of the very request body the client sends, with the answer read by
+/// <c>ReadFromJsonAsync</c> and the System.Text.Json source-generated context. Both hit the same server.
+/// </summary>
+public sealed class EndToEndScenario : IAsyncDisposable
+{
+    private readonly OdooTestServer _server;
+    private readonly OpenStackOdooClient _odoo;
+    private readonly HttpClient _raw;
+    private readonly byte[] _request;
+    private readonly Uri _url;
+    private readonly int _count;
+
+    private EndToEndScenario(OdooTestServer server, OpenStackOdooClient odoo, byte[] request, int count)
+    {
+        _server = server;
+        _odoo = odoo;
+        _request = request;
+        _count = count;
+        _url = new Uri(server.BaseUrl, "jsonrpc");
+        _raw = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+    }
+
+    public OdooTestServer Server => _server;
+
+    public static async Task<EndToEndScenario> StartAsync(int count = 5_000)
+    {
+        var server = await BenchOdoo.StartAsync(count);
+        var recorder = new RecordingHandler();
+        await using (var recording = await BenchOdoo.ConnectAsync(server, recorder))
+        {
+            await recording.ReferralCodes.SearchAsync(order: "id");
+        }
+        var odoo = await BenchOdoo.ConnectAsync(server);
+        var scenario = new EndToEndScenario(server, odoo, recorder.LastRequestBody!, count);
+        if (await scenario.OursAsync() != count || await scenario.FloorAsync() != count) throw new InvalidOperationException("Wrong record count.");
+        return scenario;
+    }
+
+    public async Task<int> OursAsync()
+    {
+        var codes = await _odoo.ReferralCodes.SearchAsync(order: "id");
+        return codes.Count;
+    }
+
+    public async Task<int> FloorAsync()
+    {
+        using var content = new ByteArrayContent(_request);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await _raw.PostAsync(_url, content);
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync(FloorJsonContext.Default.JsonRpcResponseListReferralCodeDto);
+        return answer!.Result!.Count;
+    }
+
+    /// <summary>The other floor: the whole body read first, then deserialized from the bytes.</summary>
+    public async Task<int> FloorBufferedAsync()
+    {
+        using var content = new ByteArrayContent(_request);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await _raw.PostAsync(_url, content);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var answer = System.Text.Json.JsonSerializer.Deserialize(body, FloorJsonContext.Default.JsonRpcResponseListReferralCodeDto);
+        return answer!.Result!.Count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _raw.Dispose();
+        await _odoo.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+}
