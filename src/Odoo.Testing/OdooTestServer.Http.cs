@@ -58,6 +58,7 @@ public sealed partial class OdooTestServer
 
             var fault = Faults.Match(record);
             var truncate = false;
+            var dropAfter = false;
             if (fault is not null)
             {
                 record.Fault = fault.ToString();
@@ -83,6 +84,9 @@ public sealed partial class OdooTestServer
                     case OdooFaultKind.TruncatedJson:
                         truncate = true;
                         break;
+                    case OdooFaultKind.DropConnectionAfterProcessing:
+                        dropAfter = true;
+                        break;
                     case OdooFaultKind.SessionExpired:
                         reply = ErrorReply(protocol, doc, OdooServerError.SessionExpired(), record);
                         break;
@@ -101,6 +105,12 @@ public sealed partial class OdooTestServer
             record.Duration = Stopwatch.GetElapsedTime(started);
             Record(record);
             recorded = true;
+            if (dropAfter)
+            {
+                // The call ran (and is logged); the answer is lost.
+                ctx.Abort();
+                return;
+            }
             await SendAsync(ctx, reply, truncate, record).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)

@@ -16,55 +16,19 @@ public sealed class CheckTests(ITestOutputHelper output)
     private static IReadOnlyList<OdooModelMetadata> OpenStackModels => OdooModelAssembly.GetModels(typeof(ReferralCode).Assembly);
 
     /// <summary>
-    /// The server schema the declarations describe: every declared field with its kind, relation and
-    /// selection, required where the declaration is non-nullable (so a clean check is clean).
+    /// The server schema the declarations describe (Odoo.Testing builds it from the generated metadata):
+    /// every declared field with its kind, relation and selection, required where the declaration is
+    /// non-nullable (so a clean check is clean).
     /// </summary>
-    private static List<OdooModelSchema> SchemaFor(IEnumerable<OdooModelMetadata> models)
-    {
-        var byModel = new Dictionary<string, OdooModelSchema>(StringComparer.Ordinal);
-        foreach (var m in models)
-        {
-            if (!byModel.TryGetValue(m.ModelName, out var schema)) byModel[m.ModelName] = schema = new OdooModelSchema(m.ModelName);
-            foreach (var f in m.Fields)
-            {
-                var remote = f.GetRemoteName(Odoo18);
-                if (f.AliasOf is not null || OdooModelSchema.MagicFieldNames.Contains(remote)) continue;
-                var type = f.Kind switch
-                {
-                    OdooFieldKind.Boolean => OdooFieldType.Boolean,
-                    OdooFieldKind.Integer => OdooFieldType.Integer,
-                    OdooFieldKind.Float => OdooFieldType.Float,
-                    OdooFieldKind.Date => OdooFieldType.Date,
-                    OdooFieldKind.DateTime => OdooFieldType.DateTime,
-                    OdooFieldKind.Selection => OdooFieldType.Selection,
-                    OdooFieldKind.Many2One => OdooFieldType.Many2One,
-                    OdooFieldKind.One2Many => OdooFieldType.One2Many,
-                    OdooFieldKind.Many2Many => OdooFieldType.Many2Many,
-                    OdooFieldKind.Binary => OdooFieldType.Binary,
-                    OdooFieldKind.Json => OdooFieldType.Json,
-                    _ => OdooFieldType.Char,
-                };
-                schema.Add(new OdooFieldSchema(remote, type)
-                {
-                    Relation = f.RelationModel,
-                    Required = !f.IsNullable && f.Kind is OdooFieldKind.Char or OdooFieldKind.Date or OdooFieldKind.DateTime or OdooFieldKind.Selection or OdooFieldKind.Many2One or OdooFieldKind.Binary,
-                    SelectionValues = [.. f.SelectionOptions.Select(o => new KeyValuePair<string, string>(o.Key, o.Member))],
-                });
-            }
-        }
-        return [.. byModel.Values];
-    }
+    private static List<OdooModelSchema> SchemaFor(IEnumerable<OdooModelMetadata> models) =>
+        [.. OdooModelSchema.FromMetadata(models, new OdooMetadataSchemaOptions { Version = Odoo18, RequireNonNullable = true })];
 
-    /// <summary>Defines the schemas: models the server lacks empty first (relations between them resolve), then the fields.</summary>
+    /// <summary>Defines the schemas: models the server lacks are defined, the others get the declared fields.</summary>
     private static void Apply(OdooTestServer server, IReadOnlyList<OdooModelSchema> schemas)
     {
         foreach (var s in schemas)
         {
-            if (server.GetSchema(s.Name) is null) server.DefineModel(new OdooModelSchema(s.Name));
-        }
-        foreach (var s in schemas)
-        {
-            if (server.GetSchema(s.Name)!.Fields.Count == 0) server.DefineModel(s);
+            if (server.GetSchema(s.Name) is null) server.DefineModel(s);
             else server.AddFields(s.Name, [.. s.Fields]);
         }
     }

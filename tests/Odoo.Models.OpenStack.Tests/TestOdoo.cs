@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -43,28 +44,24 @@ public sealed class TestOdoo : IAsyncDisposable
     }
 
     /// <summary>
-    /// Declares the 36 models on the server. Models the server already has (res.partner, res.users...)
-    /// get the declared fields added; the others are defined empty first, so relations between them resolve.
+    /// Declares the 36 models on the server from their generated metadata. Models the server already
+    /// has (res.partner, res.users...) get the declared fields added; the others are defined.
     /// </summary>
-    public static void ApplySchema(OdooTestServer server)
+    public static void ApplySchema(OdooTestServer server) =>
+        server.DefineModels(ModelTypes.Assembly, configure: OdooSpecifics);
+
+    /// <summary>What the metadata cannot tell: ir.attachment's contents are binary, and Odoo computes their checksum.</summary>
+    private static void OdooSpecifics(OdooModelSchema schema)
     {
-        var schemas = MetadataSchema.All();
-        foreach (var s in schemas)
+        if (schema.Name != "ir.attachment") return;
+        schema.Add(new OdooFieldSchema("datas", OdooFieldType.Binary));
+        // Odoo computes the checksum (SHA-1 of the contents) when datas is written.
+        schema.Add(new OdooFieldSchema("checksum", OdooFieldType.Char)
         {
-            if (server.GetSchema(s.Name) is null) server.DefineModel(new OdooModelSchema(s.Name));
-        }
-        foreach (var s in schemas)
-        {
-            var current = server.GetSchema(s.Name)!;
-            if (current.Fields.Count == 0)
-            {
-                server.DefineModel(s);
-            }
-            else
-            {
-                server.AddFields(s.Name, [.. s.Fields]);
-            }
-        }
+            Compute = r => r.GetString("datas") is { Length: > 0 } b64
+                ? Convert.ToHexStringLower(SHA1.HashData(Convert.FromBase64String(b64)))
+                : null,
+        });
     }
 
     /// <summary>The ORM calls (model, method, args, kwargs) received since <see cref="OdooTestServer.ClearRequests"/>, authentication excluded.</summary>

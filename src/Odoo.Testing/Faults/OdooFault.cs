@@ -19,6 +19,8 @@ public enum OdooFaultKind
     AccessDenied,
     /// <summary>Answers the given <see cref="OdooServerError"/>, without running the call.</summary>
     Error,
+    /// <summary>Runs the call (its changes are kept), then aborts the TCP connection without an answer.</summary>
+    DropConnectionAfterProcessing,
 }
 
 /// <summary>
@@ -52,6 +54,16 @@ public sealed class OdooFault
     /// <summary>Aborts the connection (<c>HttpContext.Abort()</c>): the client sees a network error.</summary>
     /// <returns>The fault.</returns>
     public static OdooFault DropConnection() => new(OdooFaultKind.DropConnection);
+
+    /// <summary>
+    /// Runs the call as usual (a <c>create</c> or <c>write</c> takes effect and the request is
+    /// logged with the status it would have had), then aborts the connection without sending the
+    /// answer: the client sees a network error although the server did the work, as when a proxy
+    /// or the network drops a response. Unlike <see cref="DropConnection"/>, which aborts before the
+    /// call runs, this tells whether a client wrongly repeats a non-idempotent call.
+    /// </summary>
+    /// <returns>The fault.</returns>
+    public static OdooFault DropConnectionAfterProcessing() => new(OdooFaultKind.DropConnectionAfterProcessing);
 
     /// <summary>Answers an HTTP error status with a small HTML page (or <paramref name="body"/>).</summary>
     /// <param name="statusCode">The status, e.g. 500, 502 or 503.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Odoo.Metadata;
 
 namespace Odoo.Testing;
 
@@ -6,11 +7,12 @@ namespace Odoo.Testing;
 /// Declares one model of an <see cref="OdooTestServer"/>: its name, description and fields.
 /// Build it in code (the fluent <see cref="Char"/>, <see cref="Many2One"/>... methods or
 /// <see cref="Add(OdooFieldSchema)"/>) or from a <c>fields_get</c> answer with
-/// <see cref="FromFieldsGet(string, string, string?)"/>. The automatic fields <c>id</c>, <c>display_name</c>,
+/// <see cref="FromFieldsGet(string, string, string?)"/>, or from the metadata OdooGen generates for an
+/// <c>[OdooModel]</c> record with <see cref="FromMetadata(OdooModelMetadata, OdooMetadataSchemaOptions?)"/>. The automatic fields <c>id</c>, <c>display_name</c>,
 /// <c>create_uid</c>, <c>create_date</c>, <c>write_uid</c> and <c>write_date</c> are always added
 /// by the server and need not be declared.
 /// </summary>
-public sealed class OdooModelSchema
+public sealed partial class OdooModelSchema
 {
     /// <summary>The names of the automatic fields every model has.</summary>
     public static readonly IReadOnlyList<string> MagicFieldNames =

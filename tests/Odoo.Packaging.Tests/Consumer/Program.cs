@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Odoo;
 using Odoo.Domains;
 using Odoo.Extensions.DependencyInjection;
-using Odoo.Metadata;
 using Odoo.Models.OpenStack;
 using Odoo.Testing;
 
@@ -65,31 +64,11 @@ static void Check(bool condition, string what)
     if (!condition) throw new InvalidOperationException("Check failed: " + what);
 }
 
-// The server's schema, taken from the declarations' generated metadata: the consumer's own model, and
-// the fields the OpenStack Partner declares (with empty models for what they point at).
-static void DefineSchema(OdooTestServer server)
-{
-    server.DefineModel(new OdooModelSchema("x.billing.account")
-        .Char("name", required: true)
-        .Monetary("balance")
-        .Many2One("partner_id", "res.partner"));
-    var partner = server.GetSchema("res.partner")!;
-    var missing = new List<OdooFieldSchema>();
-    foreach (var f in Partner.Metadata.Fields)
+// The server's schema, taken from the declarations' generated metadata: the consumer's own model and
+// the OpenStack Partner (res.partner, which the server has, gets the declared fields), with the models
+// their relations point at.
+static void DefineSchema(OdooTestServer server) =>
+    server.DefineModels([BillingAccount.Metadata, Partner.Metadata], includeRelated: true, configure: s =>
     {
-        if (f.AliasOf is not null || partner.Field(f.RemoteName) is not null || OdooModelSchema.MagicFieldNames.Contains(f.RemoteName)) continue;
-        if (f.RelationModel is { } target && server.GetSchema(target) is null) server.DefineModel(new OdooModelSchema(target));
-        missing.Add(new OdooFieldSchema(f.RemoteName, f.Kind switch
-        {
-            OdooFieldKind.Boolean => OdooFieldType.Boolean,
-            OdooFieldKind.Integer => OdooFieldType.Integer,
-            OdooFieldKind.Float => OdooFieldType.Float,
-            OdooFieldKind.Date => OdooFieldType.Date,
-            OdooFieldKind.DateTime => OdooFieldType.DateTime,
-            OdooFieldKind.Many2One => OdooFieldType.Many2One,
-            OdooFieldKind.One2Many or OdooFieldKind.Many2Many => OdooFieldType.Many2Many,
-            _ => OdooFieldType.Char,
-        }) { Relation = f.RelationModel });
-    }
-    server.AddFields("res.partner", [.. missing]);
-}
+        if (s.Name == "x.billing.account") s.Field("name")!.Required = true;
+    });

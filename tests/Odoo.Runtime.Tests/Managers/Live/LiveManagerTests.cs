@@ -247,6 +247,7 @@ public sealed class LiveManagerTests
         server.Faults.Add(OdooFault.DropConnection()).For(model: "test.voucher", method: "create").Once();
         await Assert.ThrowsAsync<OdooTransportException>(() => odoo.Vouchers.CreateAsync(new OdooValues { ["Code"] = "ONCE" }));
         Assert.Equal(1, await SettledCalls(server, "test.voucher", "create"));
+        Assert.Equal(0, server.Count("test.voucher", """[["code","=","ONCE"]]""")); // dropped before the call ran
 
         // The call runs, then the answer is cut short: the record exists, and the create was not repeated.
         server.ClearRequests();
@@ -260,6 +261,15 @@ public sealed class LiveManagerTests
         server.Faults.Add(OdooFault.DropConnection()).For(model: "test.voucher", method: "search_read").Once();
         Assert.Single(await odoo.Vouchers.SearchAsync());
         Assert.Equal(2, await SettledCalls(server, "test.voucher", "search_read"));
+
+        // The call runs, then the connection drops before the answer: the record exists, the client
+        // sees a transport error, and the create is not repeated.
+        server.ClearRequests();
+        server.Faults.Add(OdooFault.DropConnectionAfterProcessing()).For(model: "test.voucher", method: "create").Once();
+        await Assert.ThrowsAsync<OdooTransportException>(() => odoo.Vouchers.CreateAsync(new OdooValues { ["Code"] = "LOST" }));
+        Assert.Equal(1, await SettledCalls(server, "test.voucher", "create"));
+        Assert.Equal(1, server.Count("test.voucher", """[["code","=","LOST"]]"""));
+        Assert.Equal("DropConnectionAfterProcessing", Assert.Single(server.Requests, r => r.Method == "create").Fault);
     }
 
     [Fact]
