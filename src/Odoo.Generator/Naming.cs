@@ -68,6 +68,16 @@ internal static class Naming
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value)
     {
+        var plain = true;
+        foreach (var c in value)
+        {
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+            {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return "\"" + value + "\"";
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
         foreach (var c in value)
@@ -98,7 +108,10 @@ internal static class Naming
 
     /// <summary>Text safe inside an XML doc comment.</summary>
     public static string Xml(string value) =>
-        value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+        value.IndexOfAny(XmlSpecial) < 0 ? value
+        : value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+
+    private static readonly char[] XmlSpecial = { '&', '<', '>', '\r', '\n' };
 
     /// <summary>An identifier made of the letters and digits of <paramref name="text"/> (<c>Odoo.Models.OpenStack</c> → <c>OdooModelsOpenStack</c>).</summary>
     public static string Identifier(string text)

@@ -31,7 +31,8 @@ public sealed partial class OdooGenerator
         private static readonly Regex FieldNamePattern = new(@"^[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.CultureInvariant);
         private static readonly Regex VersionPattern = new(@"^[0-9]{1,4}\.[0-9]{1,4}$", RegexOptions.CultureInvariant);
 
-        private static readonly string[] Reserved = { "Metadata", "Decode", "Relations", "From", "TryReadField", "PrintMembers", "Source", "Id", "DisplayName", "CreateDate", "CreateUid", "CreateName", "WriteDate", "WriteUid", "WriteName" };
+        /// <summary>Public or protected names OdooGen generates (or the base record has) on every record.</summary>
+        private static readonly string[] Reserved = { "Metadata", "Decode", "Relations", "From", "TryReadField", "PrintMembers", "AddLoadedFields", "ToDictionary", "Source", "Id", "DisplayName", "CreateDate", "CreateUid", "CreateName", "WriteDate", "WriteUid", "WriteName" };
 
         /// <summary>Base fields of every record, as alias targets: (remote name, metadata kind, C# type).</summary>
         private static readonly Dictionary<string, (string Remote, string Kind, string Type)> BaseMembers = new()
@@ -216,13 +217,17 @@ public sealed partial class OdooGenerator
                 ok = false;
             }
 
-            // Members already taken (declared here or inherited), for generated-name collisions.
-            var taken = new HashSet<string>(StringComparer.Ordinal);
-            for (var t = type; t is not null; t = t.BaseType)
+            // Members already taken, for generated-name collisions: everything declared here (the
+            // record's own members), and what the record inherits and could hide (not private ones).
+            var ownMembers = type.GetMembers();
+            var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in ownMembers) declaredHere.Add(m.Name);
+            var inherited = new HashSet<string>(StringComparer.Ordinal);
+            for (var t = type.BaseType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
             {
                 foreach (var m in t.GetMembers())
                 {
-                    if (!m.IsImplicitlyDeclared || SymbolEqualityComparer.Default.Equals(t, type)) taken.Add(m.Name);
+                    if (!m.IsImplicitlyDeclared && m.DeclaredAccessibility != Accessibility.Private) inherited.Add(m.Name);
                 }
                 if (IsOdooRecordBase(t)) break;
             }
@@ -230,19 +235,22 @@ public sealed partial class OdooGenerator
             // Properties.
             var fields = new List<FieldSpec>();
             var fieldLocations = new Dictionary<string, LocationInfo?>(StringComparer.Ordinal);
-            foreach (var member in type.GetMembers())
+            var fieldNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in ownMembers)
             {
                 ct.ThrowIfCancellationRequested();
                 if (member is not IPropertySymbol prop || prop.IsImplicitlyDeclared || prop.IsIndexer) continue;
-                if (HasAttribute(prop, "OdooIgnoreAttribute")) continue;
-                var propSyntax = prop.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
-                var ploc = LocationInfo.From(propSyntax?.Identifier.GetLocation() ?? prop.Locations.FirstOrDefault());
+                var propSyntax = FirstPropertySyntax(prop, ct);
+                // Attributes are bound only when the declaration has some (most properties have none).
+                var attributes = propSyntax is { AttributeLists.Count: 0 } ? ImmutableArray<AttributeData>.Empty : prop.GetAttributes();
+                if (HasAttribute(attributes, "OdooIgnoreAttribute")) continue;
+                var ploc = LocationInfo.From(propSyntax?.Identifier.GetLocation() ?? (prop.Locations.Length > 0 ? prop.Locations[0] : null));
                 if (!prop.IsPartialDefinition)
                 {
                     if (prop.PartialDefinitionPart is not null || prop.IsStatic) continue;
                     var isAuto = propSyntax is not null && propSyntax.ExpressionBody is null && propSyntax.AccessorList is { } al
                         && al.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
-                    if (isAuto || HasAnyOdooAttribute(prop))
+                    if (isAuto || HasAnyOdooAttribute(attributes))
                     {
                         diagnostics.Add(Diag("ODOO002", ploc, name, prop.Name, prop.Type.ToDisplayString(Short)));
                     }
@@ -250,11 +258,24 @@ public sealed partial class OdooGenerator
                 }
                 if (prop.PartialImplementationPart is not null) continue; // implemented by hand
                 fieldLocations[prop.Name] = ploc;
-                fields.Add(ParseProperty(prop, propSyntax, name, ploc, diagnostics));
+                fieldNames.Add(prop.Name);
+                fields.Add(ParseProperty(prop, propSyntax, attributes, name, ploc, diagnostics));
+            }
+
+            // Members OdooGen generates on every record must not be declared by hand.
+            foreach (var m in ownMembers)
+            {
+                if (m.IsImplicitlyDeclared || fieldNames.Contains(m.Name)) continue;
+                if (GeneratedNames.IsRecordLevel(m.Name) || ClashesWithGeneratedMember(m, baseSpec is not null))
+                {
+                    var mloc = m.Locations.Length > 0 ? LocationInfo.From(m.Locations[0]) : loc;
+                    diagnostics.Add(Diag("ODOO015", mloc, name, m.Name, name, "another name for that member"));
+                    ok = false;
+                }
             }
 
             ResolveAliases(fields, fieldLocations, name, diagnostics);
-            CheckNames(fields, fieldLocations, taken, name, diagnostics);
+            CheckNames(fields, fieldLocations, declaredHere, inherited, fieldNames, name, diagnostics);
 
             var effective = EffectiveAccessibility(type);
             var spec = new ModelSpec
@@ -278,11 +299,112 @@ public sealed partial class OdooGenerator
             return new ParseResult(ok ? spec : null, identity, diagnostics.ToEquatableArray());
         }
 
-        private static FieldSpec ParseProperty(IPropertySymbol prop, PropertyDeclarationSyntax? syntax, string recordName, LocationInfo? ploc, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// Whether a hand-written member of the record takes a name OdooGen generates on every record
+        /// (a method only clashes with a generated method of the same arity; other arities are overloads).
+        /// </summary>
+        private static bool ClashesWithGeneratedMember(ISymbol m, bool derived)
         {
-            var typeDisplay = prop.Type.ToDisplayString(FullNullable);
-            var typeShort = prop.Type.ToDisplayString(Short);
-            var modifiers = syntax is null ? "public" : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text));
+            int arity;
+            switch (m.Name)
+            {
+                case "Metadata":
+                case "Relations":
+                    return true;
+                case "Decode":
+                case "TryReadField":
+                case "AddLoadedFields":
+                    arity = 2;
+                    break;
+                case "PrintMembers":
+                case "ToDictionary":
+                    arity = 1;
+                    break;
+                case "From":
+                    if (!derived) return false;
+                    arity = 1;
+                    break;
+                default:
+                    return false;
+            }
+            return m is not IMethodSymbol method || method.Parameters.Length == arity;
+        }
+
+        private static PropertyDeclarationSyntax? FirstPropertySyntax(IPropertySymbol prop, CancellationToken ct)
+        {
+            foreach (var r in prop.DeclaringSyntaxReferences)
+            {
+                if (r.GetSyntax(ct) is PropertyDeclarationSyntax p) return p;
+            }
+            return null;
+        }
+
+        private static string Modifiers(PropertyDeclarationSyntax? syntax)
+        {
+            if (syntax is null) return "public";
+            var mods = syntax.Modifiers;
+            if (mods.Count == 2 && mods[0].IsKind(SyntaxKind.PublicKeyword) && mods[1].IsKind(SyntaxKind.PartialKeyword)) return "public";
+            var result = "";
+            foreach (var m in mods)
+            {
+                if (m.IsKind(SyntaxKind.PartialKeyword)) continue;
+                result = result.Length == 0 ? m.Text : result + " " + m.Text;
+            }
+            return result;
+        }
+
+        /// <summary>C# keyword of a special type (<c>int</c>, <c>string</c>...), or null.</summary>
+        private static string? Keyword(ITypeSymbol t) => t.SpecialType switch
+        {
+            SpecialType.System_Boolean => "bool",
+            SpecialType.System_Int32 => "int",
+            SpecialType.System_Int64 => "long",
+            SpecialType.System_Double => "double",
+            SpecialType.System_Decimal => "decimal",
+            SpecialType.System_String => "string",
+            SpecialType.System_Object => "object",
+            SpecialType.System_Single => "float",
+            SpecialType.System_Char => "char",
+            SpecialType.System_Byte => "byte",
+            _ => null,
+        };
+
+        /// <summary>The full (nullable-annotated) and short display of a property type; keywords without asking Roslyn's display visitor.</summary>
+        private static (string Full, string Short) DisplayTypes(IPropertySymbol prop)
+        {
+            var t = prop.Type;
+            if (Keyword(t) is { } k)
+            {
+                var annotated = t.IsReferenceType && prop.NullableAnnotation == NullableAnnotation.Annotated;
+                return (annotated ? k + "?" : k, k);
+            }
+            if (t is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && Keyword(n.TypeArguments[0]) is { } nk)
+            {
+                return (nk + "?", nk + "?");
+            }
+            return (t.ToDisplayString(FullNullable), t.ToDisplayString(Short));
+        }
+
+        private static bool IsInNamespace(ISymbol s, string outer, string? inner = null, string? innermost = null)
+        {
+            var ns = s.ContainingNamespace;
+            if (innermost is not null)
+            {
+                if (ns is null || ns.Name != innermost) return false;
+                ns = ns.ContainingNamespace;
+            }
+            if (inner is not null)
+            {
+                if (ns is null || ns.Name != inner) return false;
+                ns = ns.ContainingNamespace;
+            }
+            return ns is not null && ns.Name == outer && ns.ContainingNamespace is { IsGlobalNamespace: true };
+        }
+
+        private static FieldSpec ParseProperty(IPropertySymbol prop, PropertyDeclarationSyntax? syntax, ImmutableArray<AttributeData> attributes, string recordName, LocationInfo? ploc, List<DiagnosticInfo> diagnostics)
+        {
+            var (typeDisplay, typeShort) = DisplayTypes(prop);
+            var modifiers = Modifiers(syntax);
             var field = new FieldSpec
             {
                 Name = prop.Name,
@@ -303,7 +425,14 @@ public sealed partial class OdooGenerator
             if (prop.SetMethod is { IsInitOnly: false }) return Invalid("ODOO016", recordName, prop.Name, "has a set accessor (records are read-only snapshots of Odoo rows)", typeShort);
             if (prop.ReturnsByRef || prop.ReturnsByRefReadonly) return Invalid("ODOO016", recordName, prop.Name, "returns by reference", typeShort);
 
-            AttributeData? Find(string attr) => prop.GetAttributes().FirstOrDefault(a => IsOdooAttribute(a, attr));
+            AttributeData? Find(string attr)
+            {
+                foreach (var a in attributes)
+                {
+                    if (IsOdooAttribute(a, attr)) return a;
+                }
+                return null;
+            }
             static string? StringArg(AttributeData? a, int index = 0) =>
                 a is not null && a.ConstructorArguments.Length > index && a.ConstructorArguments[index] is { Kind: TypedConstantKind.Primitive, Value: string s } ? s : null;
             static string? Named(AttributeData? a, string key) =>
@@ -342,8 +471,9 @@ public sealed partial class OdooGenerator
             field = field with { RemoteName = remote };
 
             var versions = new List<VersionNameSpec>();
-            foreach (var va in prop.GetAttributes().Where(a => IsOdooAttribute(a, "OdooFieldVersionAttribute")))
+            foreach (var va in attributes)
             {
+                if (!IsOdooAttribute(va, "OdooFieldVersionAttribute")) continue;
                 var v = StringArg(va, 0);
                 var r = StringArg(va, 1);
                 if (v is null || !VersionPattern.IsMatch(v)) return Invalid("ODOO018", recordName, prop.Name, v ?? "(not a string)");
@@ -371,10 +501,10 @@ public sealed partial class OdooGenerator
                 return Invalid("ODOO004", recordName, prop.Name, typeShort);
             }
 
-            var listElement = t is INamedTypeSymbol { IsGenericType: true } g && g.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>"
+            var listElement = t is INamedTypeSymbol { IsGenericType: true, Name: "IReadOnlyList", Arity: 1 } g && IsInNamespace(g, "System", "Collections", "Generic")
                 ? g.TypeArguments[0] : null;
-            var isModel = t is INamedTypeSymbol && FindModelAttribute(t) is not null;
-            var elementIsModel = listElement is not null && FindModelAttribute(listElement) is not null;
+            var isModel = IsModelRecord(t);
+            var elementIsModel = listElement is not null && IsModelRecord(listElement);
 
             if (m2o is not null)
             {
@@ -437,12 +567,15 @@ public sealed partial class OdooGenerator
                 case SpecialType.System_Decimal: return field with { Kind = FieldKind.Decimal };
                 case SpecialType.System_String: return field with { Kind = FieldKind.String };
             }
-            switch (t.ToDisplayString())
+            if (t.SpecialType == SpecialType.System_DateTime) return field with { Kind = FieldKind.DateTime };
+            if (t.TypeKind == TypeKind.Struct && t is INamedTypeSymbol { Arity: 0 })
             {
-                case "System.DateOnly": return field with { Kind = FieldKind.Date };
-                case "System.DateTime": return field with { Kind = FieldKind.DateTime };
-                case "System.DateTimeOffset": return field with { Kind = FieldKind.DateTimeOffset };
-                case "System.Text.Json.JsonElement": return field with { Kind = FieldKind.Json };
+                switch (t.Name)
+                {
+                    case "DateOnly" when IsInNamespace(t, "System"): return field with { Kind = FieldKind.Date };
+                    case "DateTimeOffset" when IsInNamespace(t, "System"): return field with { Kind = FieldKind.DateTimeOffset };
+                    case "JsonElement" when IsInNamespace(t, "System", "Text", "Json"): return field with { Kind = FieldKind.Json };
+                }
             }
             if (listElement is not null && listElement.SpecialType == SpecialType.System_Int32)
             {
@@ -451,9 +584,10 @@ public sealed partial class OdooGenerator
             if (t.TypeKind == TypeKind.Enum && t is INamedTypeSymbol enumType)
             {
                 var options = new List<SelectionOptionSpec>();
-                foreach (var m in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+                foreach (var member in enumType.GetMembers())
                 {
-                    var key = m.GetAttributes().FirstOrDefault(a => IsOdooAttribute(a, "OdooSelectionAttribute")) is { } sa && StringArg(sa) is { } k ? k : Naming.ToSnakeCase(m.Name);
+                    if (member is not IFieldSymbol { HasConstantValue: true } m) continue;
+                    var key = HasAttributeSyntax(m) && FindAttribute(m.GetAttributes(), "OdooSelectionAttribute") is { } sa && StringArg(sa) is { } k ? k : Naming.ToSnakeCase(m.Name);
                     if (options.All(o => o.Key != key)) options.Add(new SelectionOptionSpec(key, m.Name));
                 }
                 return field with
@@ -548,7 +682,7 @@ public sealed partial class OdooGenerator
             }
         }
 
-        private static void CheckNames(List<FieldSpec> fields, Dictionary<string, LocationInfo?> locations, HashSet<string> taken, string recordName, List<DiagnosticInfo> diagnostics)
+        private static void CheckNames(List<FieldSpec> fields, Dictionary<string, LocationInfo?> locations, HashSet<string> declaredHere, HashSet<string> inherited, HashSet<string> fieldNames, string recordName, List<DiagnosticInfo> diagnostics)
         {
             // Two real fields on one Odoo name.
             var byRemote = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -565,33 +699,75 @@ public sealed partial class OdooGenerator
                 byRemote[f.RemoteName] = f.Name;
             }
 
-            // Generated members must not clash with anything.
+            // Private generated members are "__{prefix}_{Property}" (see GeneratedNames): they can only
+            // clash with a member declared by hand under such a name.
+            HashSet<string>? privateClashes = null;
+            foreach (var n in declaredHere)
+            {
+                if (GeneratedNames.PropertyOf(n) is { } p && fieldNames.Contains(p)) (privateClashes ??= new HashSet<string>(StringComparer.Ordinal)).Add(p);
+            }
+
+            // Public generated members must not clash with anything.
             var generatedNames = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < fields.Count; i++)
             {
                 var f = fields[i];
-                if (Array.IndexOf(Reserved, f.Name) >= 0 && f.Kind != FieldKind.Invalid)
+                if (f.Kind == FieldKind.Invalid) continue;
+                if (Array.IndexOf(Reserved, f.Name) >= 0 || inherited.Contains(f.Name))
                 {
-                    diagnostics.Add(Diag("ODOO015", locations[f.Name], recordName, f.Name, f.Name, "OdooGen's own members", "[OdooField(\"...\")] on a property with another name"));
+                    diagnostics.Add(Diag("ODOO015", locations[f.Name], recordName, f.Name, f.Name, "[OdooField(\"...\")] on a property with another name (the name belongs to OdooGen or to a base record)"));
                     fields[i] = f with { Kind = FieldKind.Invalid };
                     continue;
                 }
-                var names = f.Kind switch
+                if (privateClashes is not null && privateClashes.Contains(f.Name))
                 {
-                    FieldKind.Many2One => new[] { (f.IdProperty!, "IdProperty"), (f.NameProperty!, "NameProperty"), ("Load" + f.Name + "Async", "another property name") },
-                    FieldKind.One2Many or FieldKind.Many2Many => new[] { (f.IdsProperty!, "IdsProperty"), ("Load" + f.Name + "Async", "another property name") },
-                    _ => Array.Empty<(string, string)>(),
-                };
-                foreach (var (n, how) in names)
-                {
-                    if (!SyntaxFacts.IsValidIdentifier(n) || taken.Contains(n) || !generatedNames.Add(n) || Array.IndexOf(Reserved, n) >= 0)
-                    {
-                        diagnostics.Add(Diag("ODOO015", locations[f.Name], recordName, n, f.Name, how.StartsWith("another", StringComparison.Ordinal) ? how : $"[{(f.Kind == FieldKind.Many2One ? "Many2One" : f.Kind.ToString())}({how} = \"...\")]"));
-                        fields[i] = f with { Kind = FieldKind.Invalid };
-                        break;
-                    }
+                    var member = FirstPrivateClash(declaredHere, f.Name);
+                    diagnostics.Add(Diag("ODOO015", locations[f.Name], recordName, member, f.Name, "another name for the member '" + member + "' (names starting with '__' followed by a generated prefix are OdooGen's)"));
+                    fields[i] = f with { Kind = FieldKind.Invalid };
+                    continue;
                 }
+                string? n1 = null, n2 = null, n3 = null, how1 = null, how2 = null;
+                switch (f.Kind)
+                {
+                    case FieldKind.Many2One:
+                        n1 = f.IdProperty; how1 = "[Many2One(IdProperty = \"...\")]";
+                        n2 = f.NameProperty; how2 = "[Many2One(NameProperty = \"...\")]";
+                        n3 = "Load" + f.Name + "Async";
+                        break;
+                    case FieldKind.One2Many:
+                    case FieldKind.Many2Many:
+                        n1 = f.IdsProperty; how1 = $"[{f.Kind}(IdsProperty = \"...\")]";
+                        n3 = "Load" + f.Name + "Async";
+                        break;
+                }
+                string? bad = null, how = null;
+                if (n1 is not null && Clashes(n1)) (bad, how) = (n1, how1);
+                else if (n2 is not null && (Clashes(n2) || n2 == n1)) (bad, how) = (n2, how2);
+                else if (n3 is not null && (Clashes(n3) || n3 == n1 || n3 == n2)) (bad, how) = (n3, "another property name");
+                if (bad is not null)
+                {
+                    diagnostics.Add(Diag("ODOO015", locations[f.Name], recordName, bad, f.Name, how!));
+                    fields[i] = f with { Kind = FieldKind.Invalid };
+                    continue;
+                }
+                if (n1 is not null) generatedNames.Add(n1);
+                if (n2 is not null) generatedNames.Add(n2);
+                if (n3 is not null) generatedNames.Add(n3);
             }
+
+            bool Clashes(string n) =>
+                !SyntaxFacts.IsValidIdentifier(n) || declaredHere.Contains(n) || inherited.Contains(n) || generatedNames.Contains(n)
+                || Array.IndexOf(Reserved, n) >= 0 || GeneratedNames.IsRecordLevel(n) || GeneratedNames.PropertyOf(n) is not null;
+        }
+
+        private static string FirstPrivateClash(HashSet<string> declaredHere, string property)
+        {
+            var best = "";
+            foreach (var n in declaredHere)
+            {
+                if (GeneratedNames.PropertyOf(n) == property && (best.Length == 0 || string.CompareOrdinal(n, best) < 0)) best = n;
+            }
+            return best;
         }
 
         internal static string MetadataKind(FieldSpec f) => f.Kind switch
@@ -656,8 +832,18 @@ public sealed partial class OdooGenerator
         private static bool IsOdooRecordBase(ITypeSymbol t) =>
             t.Name == "OdooRecord" && t.ContainingNamespace is { Name: "Odoo", ContainingNamespace.IsGlobalNamespace: true };
 
-        private static AttributeData? FindModelAttribute(ITypeSymbol t) =>
-            t.GetAttributes().FirstOrDefault(a => IsOdooAttribute(a, "OdooModelAttribute"));
+        private static AttributeData? FindModelAttribute(ITypeSymbol t)
+        {
+            foreach (var a in t.GetAttributes())
+            {
+                if (IsOdooAttribute(a, "OdooModelAttribute")) return a;
+            }
+            return null;
+        }
+
+        /// <summary>Whether <paramref name="t"/> is an [OdooModel] record (only records are asked for attributes: binding or decoding them costs).</summary>
+        private static bool IsModelRecord(ITypeSymbol t) =>
+            t is INamedTypeSymbol { IsRecord: true, TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && FindModelAttribute(t) is not null;
 
         private static string? ModelNameOf(ITypeSymbol t)
         {
@@ -673,9 +859,37 @@ public sealed partial class OdooGenerator
         private static bool IsOdooAttribute(AttributeData a, string name) =>
             a.AttributeClass is { } c && c.Name == name && c.ContainingNamespace is { Name: "Odoo", ContainingNamespace.IsGlobalNamespace: true };
 
-        private static bool HasAttribute(ISymbol s, string name) => s.GetAttributes().Any(a => IsOdooAttribute(a, name));
+        /// <summary>False only when every declaration of <paramref name="s"/> is source without attribute lists (then GetAttributes need not bind anything).</summary>
+        private static bool HasAttributeSyntax(ISymbol s)
+        {
+            var refs = s.DeclaringSyntaxReferences;
+            if (refs.Length == 0) return true;
+            foreach (var r in refs)
+            {
+                if (r.GetSyntax() is not EnumMemberDeclarationSyntax { AttributeLists.Count: 0 }) return true;
+            }
+            return false;
+        }
 
-        private static bool HasAnyOdooAttribute(ISymbol s) => s.GetAttributes().Any(a =>
+        private static AttributeData? FindAttribute(ImmutableArray<AttributeData> attributes, string name)
+        {
+            foreach (var a in attributes)
+            {
+                if (IsOdooAttribute(a, name)) return a;
+            }
+            return null;
+        }
+
+        private static bool HasAttribute(ImmutableArray<AttributeData> attributes, string name)
+        {
+            foreach (var a in attributes)
+            {
+                if (IsOdooAttribute(a, name)) return true;
+            }
+            return false;
+        }
+
+        private static bool HasAnyOdooAttribute(ImmutableArray<AttributeData> attributes) => attributes.Any(a =>
             a.AttributeClass is { } c && c.ContainingNamespace is { Name: "Odoo", ContainingNamespace.IsGlobalNamespace: true }
             && c.Name is "OdooFieldAttribute" or "Many2OneAttribute" or "One2ManyAttribute" or "Many2ManyAttribute" or "FieldAliasAttribute" or "OdooFieldVersionAttribute");
 

@@ -323,6 +323,175 @@ public sealed class DecodeTests
         Assert.Contains(new OdooSelectionOption("out_invoice", "OutInvoice"), moveType.SelectionOptions);
     }
 
+    private static JsonElement Rows(string sample) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "WireSamples", sample))).RootElement.GetProperty("result");
+
+    /// <summary>Every entry of the raw dictionary, serialized by System.Text.Json, equals the row's value as Odoo sent it.</summary>
+    private static void AssertRawMatchesRow(IReadOnlyDictionary<string, object?> raw, JsonElement row)
+    {
+        var serialized = JsonSerializer.SerializeToElement(raw);
+        foreach (var p in serialized.EnumerateObject())
+        {
+            Assert.True(row.TryGetProperty(p.Name, out var sent), $"'{p.Name}' is not in the row");
+            Assert.True(JsonElement.DeepEquals(sent, p.Value) || sent.ValueKind == JsonValueKind.Number && sent.GetDecimal() == p.Value.GetDecimal(),
+                $"{p.Name}: Odoo sent {sent.GetRawText()}, ToDictionary(raw: true) gives {p.Value.GetRawText()}");
+        }
+    }
+
+    [Fact]
+    public void ToDictionary_gives_property_names_and_decoded_values_of_the_fields_read()
+    {
+        var code = DecodeResult<ReferralCode>("16-execute_kw-read-openstack.referral_code.response.json")[0];
+
+        var values = code.ToDictionary();
+
+        string[] expected = ["Id", "CreateDate", "WriteUid", "WriteName", "AllowedUses", "Code", "Name", "ReferralIds", "ReferralCreditAmount", "ReferralCreditTypeId", "ReferralCreditTypeName"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(7, values["Id"]);
+        Assert.Equal("WIRE-RC-1", values["Code"]);
+        Assert.Equal(10, values["AllowedUses"]);
+        Assert.Equal(25.5m, values["ReferralCreditAmount"]);
+        Assert.Equal(3, values["ReferralCreditTypeId"]);
+        Assert.Equal("Wire sample credit type", values["ReferralCreditTypeName"]);
+        Assert.Equal(Array.Empty<int>(), Assert.IsAssignableFrom<IReadOnlyList<int>>(values["ReferralIds"]));
+        Assert.Equal(new DateTime(2026, 11, 26, 5, 53, 57, DateTimeKind.Utc), values["CreateDate"]);
+        Assert.Equal(2, values["WriteUid"]);
+        Assert.Equal("Mitchell Admin", values["WriteName"]);
+        Assert.False(values.ContainsKey("BeforeRewardUsageThreshold")); // not read: absent, no exception, no request
+        Assert.False(values.ContainsKey("ReferralCreditType")); // relations give their id and name, not records
+    }
+
+    [Theory]
+    [InlineData("16-execute_kw-read-openstack.referral_code.response.json")]
+    [InlineData("07-execute_kw-search_read-res.partner.response.json")]
+    [InlineData("09-execute_kw-read-res.partner.response.json")]
+    [InlineData("12-execute_kw-search_read-product.product.response.json")]
+    public void ToDictionary_raw_gives_back_the_wire_values_of_the_declared_fields(string sample)
+    {
+        var rows = Rows(sample);
+        IReadOnlyList<OdooRecord> records = sample.Contains("referral_code", StringComparison.Ordinal) ? DecodeResult<ReferralCode>(sample)
+            : sample.Contains("product", StringComparison.Ordinal) ? DecodeResult<Product>(sample)
+            : DecodeResult<BillingPartner>(sample);
+
+        Assert.Equal(rows.GetArrayLength(), records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var raw = records[i].ToDictionary(raw: true);
+            Assert.Equal(rows[i].GetProperty("id").GetInt32(), raw["id"]);
+            AssertRawMatchesRow(raw, rows[i]);
+        }
+    }
+
+    [Fact]
+    public void ToDictionary_raw_uses_odoo_names_and_wire_shapes()
+    {
+        var code = DecodeResult<ReferralCode>("16-execute_kw-read-openstack.referral_code.response.json")[0];
+
+        var raw = code.ToDictionary(raw: true);
+
+        Assert.Equal(new object[] { 3, "Wire sample credit type" }, Assert.IsType<object[]>(raw["referral_credit_type"]));
+        Assert.Equal(new object[] { 2, "Mitchell Admin" }, Assert.IsType<object[]>(raw["write_uid"]));
+        Assert.Equal("2026-11-26 05:53:57", raw["create_date"]);
+        Assert.Equal("WIRE-RC-1", raw["code"]);
+        Assert.False(raw.ContainsKey("Code"));
+    }
+
+    [Fact]
+    public void ToDictionary_never_throws_for_empty_values_or_unknown_keys()
+    {
+        var move = DecodeOne<AccountMove>("""
+            {"id": 4, "move_type": "in_receipt", "state_opt": "out_refund", "invoice_date": false, "is_move_sent": false,
+             "posted_at": "2024-03-01 10:11:12", "sequence": false, "extra": false, "narration": "legacy"}
+            """);
+
+        var values = move.ToDictionary();
+        Assert.Equal("in_receipt", values["MoveType"]); // no enum member: the key
+        Assert.Equal(MoveType.CustomerRefund, values["OptionalType"]);
+        Assert.Null(values["InvoiceDate"]); // the getter would throw (non-nullable)
+        Assert.Null(values["Sequence"]);
+        Assert.Equal(false, values["IsMoveSent"]);
+        Assert.False(values.ContainsKey("PostedAtAlias")); // aliases are not repeated
+        Assert.Equal(JsonValueKind.False, Assert.IsType<JsonElement>(values["Extra"]).ValueKind);
+
+        var raw = move.ToDictionary(raw: true);
+        Assert.Equal("in_receipt", raw["move_type"]);
+        Assert.Equal("out_refund", raw["state_opt"]);
+        Assert.Equal(false, raw["invoice_date"]);
+        Assert.Equal(false, raw["sequence"]);
+        Assert.Equal("2024-03-01 10:11:12", raw["posted_at"]);
+        Assert.False(raw.ContainsKey("narration")); // undeclared fields are not included (TryGetUnknownField has them)
+        Assert.True(move.TryGetUnknownField("narration", out var narration));
+        Assert.Equal("legacy", narration.GetString());
+    }
+
+    [Fact]
+    public void Undeclared_fields_are_kept_as_raw_json_and_replayed_by_From()
+    {
+        var partner = DecodeOne<Partner>("""
+            {"id": 9, "name": "Wood Corner", "comment": "a \"quoted\" \u00e9t\u00e9\\n", "tags": [1, {"deep": [true, null, 2.50]}, []],
+             "os_customer\u005fgroup": [4, "Resellers"], "empty": {}}
+            """);
+
+        Assert.True(partner.TryGetUnknownField("comment", out var comment));
+        Assert.Equal("a \"quoted\" \u00e9t\u00e9\\n", comment.GetString());
+        Assert.True(partner.TryGetUnknownField("tags", out var tags));
+        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse("""[1, {"deep": [true, null, 2.50]}, []]""").RootElement, tags));
+        Assert.True(partner.TryGetUnknownField("empty", out var empty));
+        Assert.Equal(JsonValueKind.Object, empty.ValueKind);
+        Assert.False(partner.TryGetUnknownField("name", out _)); // declared: not kept
+
+        var billing = BillingPartner.From(partner); // the escaped name is the derived record's field
+        Assert.Equal(4, billing.CustomerGroupId);
+        Assert.True(billing.TryGetUnknownField("tags", out _));
+        Assert.False(billing.TryGetUnknownField("os_customer_group", out _));
+
+        var sealedRecord = DecodeOne<PartnerCategory>("""{"id": 1, "name": "x", "color": 2, "extra": [1]}""");
+        Assert.False(sealedRecord.TryGetUnknownField("extra", out _)); // sealed records skip them
+    }
+
+    [Fact]
+    public void ToString_prints_selection_keys()
+    {
+        var move = DecodeOne<AccountMove>("""{"id": 5, "move_type": "out_refund", "state_opt": "out_invoice"}""");
+
+        var text = move.ToString();
+
+        Assert.Contains("move_type: \"out_refund\"", text);
+        Assert.Contains("state_opt: \"out_invoice\"", text);
+        Assert.DoesNotContain("CustomerRefund", text);
+    }
+
+    [Fact]
+    public void Plain_properties_named_like_generated_private_members_compile_and_decode()
+    {
+        var r = DecodeOne<NameClash>("""
+            {"id": 1, "owner_id": [5, "Owner"], "owner_name": "plain name", "owner_ref": 6, "owner_slot": true,
+             "owner_ids": [1, 2], "owner_unknown": "u", "read_owner": 7, "get_owner_slot": 8, "get_owner_id_for_load": 9,
+             "kind": "out_refund", "kind_unknown": "k", "read_kind": 10, "loaded0": 11,
+             "child_ids": [3], "children_ids_plain": [4], "children_slot": "s"}
+            """);
+
+        Assert.Equal(5, r.OwnerKey);
+        Assert.Equal("Owner", r.OwnerLabel);
+        Assert.Equal("plain name", r.OwnerName);
+        Assert.Equal(6, r.OwnerId);
+        Assert.True(r.OwnerSlot);
+        Assert.Equal([1, 2], r.OwnerIds);
+        Assert.Equal("u", r.OwnerUnknown);
+        Assert.Equal(7, r.ReadOwner);
+        Assert.Equal(8, r.GetOwnerSlot);
+        Assert.Equal(9, r.GetOwnerIdForLoad);
+        Assert.Equal(MoveType.CustomerRefund, r.Kind);
+        Assert.Equal("k", r.KindUnknown);
+        Assert.Equal(10, r.ReadKind);
+        Assert.Equal(11, r.Loaded0);
+        Assert.Equal([3], r.ChildKeys);
+        Assert.Equal([4], r.ChildrenIds);
+        Assert.Equal("s", r.ChildrenSlot);
+        Assert.Equal("plain name", r.ToDictionary()["OwnerName"]);
+        Assert.Equal("Owner", r.ToDictionary()["OwnerLabel"]);
+    }
+
     [Fact]
     public void The_assembly_lists_its_models_for_tools()
     {

@@ -136,6 +136,75 @@ public sealed class DiagnosticTests
         "ODOO015", "OdooGen would generate 'R.OwnerId' for 'Owner', but that name is already used", "Owner");
 
     [Fact]
+    public void ODOO015_member_named_like_a_generated_private_member() => Single(
+        """[OdooModel("a.b")] public partial record R { /** <summary>x</summary> */ [Many2One("owner_id")] public partial Partner Owner { get; } private int __id_Owner = 0; /** <summary>x</summary> */ public int Peek => __id_Owner; }""",
+        "ODOO015", "OdooGen would generate 'R.__id_Owner' for 'Owner', but that name is already used", "Owner");
+
+    [Fact]
+    public void ODOO015_member_named_like_a_generated_record_member() => Single(
+        """[OdooModel("a.b")] public partial record R { /** <summary>x</summary> */ public static int Metadata => 1; }""",
+        "ODOO015", "OdooGen would generate 'R.Metadata' for 'R', but that name is already used", "Metadata");
+
+    [Fact]
+    public void ODOO015_property_hiding_a_base_record_member() => Single(
+        """[OdooModel] public partial record BillingPartner : Partner { /** <summary>x</summary> */ public partial string Name { get; } }""",
+        "ODOO015", "OdooGen would generate 'BillingPartner.Name' for 'Name', but that name is already used", "Name");
+
+    [Fact]
+    public void Plain_properties_named_like_generated_private_members_compile()
+    {
+        // A many2one with explicit IdProperty/NameProperty frees the names PName/PId; plain properties
+        // may then use them, and every name a private member was once derived from (issue: CS0102).
+        var run = GeneratorHarness.Run(Header + """
+            /// <summary>x</summary>
+            public enum Kind { /** <summary>x</summary> */ A, /** <summary>x</summary> */ B }
+            /// <summary>x</summary>
+            [OdooModel("a.b")]
+            public partial record R
+            {
+                /// <summary>x</summary>
+                [Many2One("p_id", IdProperty = "PKey", NameProperty = "PLabel")] public partial Partner? P { get; }
+                /// <summary>x</summary>
+                public partial string? PName { get; }
+                /// <summary>x</summary>
+                [OdooField("p_ref")] public partial int PId { get; }
+                /// <summary>x</summary>
+                public partial bool PSlot { get; }
+                /// <summary>x</summary>
+                public partial IReadOnlyList<int> PIds { get; }
+                /// <summary>x</summary>
+                public partial string? PUnknown { get; }
+                /// <summary>x</summary>
+                public partial int ReadP { get; }
+                /// <summary>x</summary>
+                public partial int GetPSlot { get; }
+                /// <summary>x</summary>
+                public partial int GetPIdForLoad { get; }
+                /// <summary>x</summary>
+                public partial Kind K { get; }
+                /// <summary>x</summary>
+                public partial string? KUnknown { get; }
+                /// <summary>x</summary>
+                public partial int ReadK { get; }
+                /// <summary>x</summary>
+                public partial int KeyK { get; }
+                /// <summary>x</summary>
+                public partial int Loaded0 { get; }
+                /// <summary>x</summary>
+                public partial int CreateMetadata { get; }
+                /// <summary>x</summary>
+                [Many2Many("q_ids", IdsProperty = "QKeys")] public partial IReadOnlyList<Partner> Qs { get; }
+                /// <summary>x</summary>
+                [OdooField("qs_plain")] public partial IReadOnlyList<int> QsIds { get; }
+                /// <summary>x</summary>
+                public partial int GetQsIdsForLoad { get; }
+            }
+            """);
+        Assert.Empty(run.Odoo);
+        Assert.Empty(run.Errors);
+    }
+
+    [Fact]
     public void ODOO016_setter() => Single(
         """[OdooModel("a.b")] public partial record R { /** <summary>x</summary> */ public partial int X { get; set; } }""",
         "ODOO016", "Property 'R.X' has a set accessor", "X");

@@ -59,7 +59,7 @@ public sealed class IncrementalTests
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         Assert.Contains(second.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("private long? __AllowedUses;", second.GeneratedSources.Single(s => s.HintName == "Billing.Models.ReferralCode.g.cs").SourceText.ToString());
+        Assert.Contains("private long? __f_AllowedUses;", second.GeneratedSources.Single(s => s.HintName == "Billing.Models.ReferralCode.g.cs").SourceText.ToString());
     }
 
     [Fact]

@@ -55,6 +55,19 @@ public sealed class RobustnessTests
                 var name = Next("Derived");
                 yield return new Case(name, $"[OdooModel] public partial record {name} : Target\n{{\n{Prop("bool", "Extra" + name)}}}\n", null);
             }
+            {
+                // Plain properties named like members OdooGen generates privately (once a CS0102).
+                var name = Next("NameClash");
+                var sb = new StringBuilder();
+                sb.Append(Prop("Target?", "P", "[Many2One(\"p_id\", IdProperty = \"PKey\", NameProperty = \"PLabel\")]"));
+                var plain = new[] { "PName", "PId", "PSlot", "PIds", "PUnknown", "ReadP", "GetPSlot", "GetPIdForLoad", "Loaded0", "CreateMetadata" };
+                var type = ValidTypes[round % ValidTypes.Length];
+                foreach (var p in plain.Take(1 + round % plain.Length)) sb.Append(Prop(p == "PId" ? type : "string?", p, p == "PId" ? "[OdooField(\"p_ref\")]" : ""));
+                sb.Append(Prop("Sel?", "S"));
+                sb.Append(Prop("string?", "SUnknown"));
+                sb.Append(Prop("int", "ReadS"));
+                yield return new Case(name, $"[OdooModel(\"x.{name.ToLowerInvariant()}\")] public partial record {name}\n{{\n{sb}}}\n", null);
+            }
             if (round % 5 == 0)
             {
                 var name = Next("Huge");
@@ -109,6 +122,10 @@ public sealed class RobustnessTests
             yield return new Case(c, Model(c, "", mods: "public partial record") .Replace($"record {c}\n", $"record {c} : Plain\n"), "ODOO019");
             c = Next("Collision");
             yield return new Case(c, Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + Prop("int", "TId")), "ODOO015");
+            c = Next("PrivateClash");
+            yield return new Case(c, Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + "    private int __id_T = 0;\n    public int Peek => __id_T;\n"), "ODOO015");
+            c = Next("LoadedClash");
+            yield return new Case(c, Model(c, Prop("int", "X") + "    private ulong __loaded0 = 0;\n    public ulong Peek => __loaded0;\n"), "ODOO015");
             c = Next("BadManager");
             yield return new Case(c, Model(c, "", attr: ", ManagerName = \"no way\""), "ODOO022");
             c = Next("AliasType");

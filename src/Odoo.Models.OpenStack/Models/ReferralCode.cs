@@ -19,8 +19,8 @@ public partial record ReferralCode : ICodedRecord
     /// <summary>How much usage a newcomer must accumulate before the code's owner gets the reward credit.</summary>
     public partial double BeforeRewardUsageThreshold { get; }
 
-    /// <summary>The name Odoo computes for the code.</summary>
-    public partial string Name { get; }
+    /// <summary>The name Odoo computes for the code; <see langword="null"/> when Odoo sends none (Odoo 18 does not require it).</summary>
+    public partial string? Name { get; }
 
     /// <summary>The partners that signed up with this code (ids in <c>ReferralIds</c>).</summary>
     [One2Many("referrals", IdsProperty = "ReferralIds")]

@@ -83,8 +83,8 @@ public abstract record OdooRecord
     private DateTime? _writeDate;
     private int? _writeUid;
     private string? _writeName;
-    private readonly OdooRelationSlot<OdooRecord?> _createUser = new();
-    private readonly OdooRelationSlot<OdooRecord?> _writeUser = new();
+    private OdooRelationSlot<OdooRecord?>? _createUser;
+    private OdooRelationSlot<OdooRecord?>? _writeUser;
 
     /// <summary>Creates a record read from <paramref name="source"/>.</summary>
     /// <param name="source">Where the record came from.</param>
@@ -131,7 +131,7 @@ public abstract record OdooRecord
         where TUser : OdooRecord, IOdooRecord<TUser>
     {
         var uid = CreateUid;
-        return (TUser?)await _createUser.GetOrLoadAsync(
+        return (TUser?)await LazyInitializer.EnsureInitialized(ref _createUser, static () => new()).GetOrLoadAsync(
             (Self: this, Uid: uid),
             static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
             cancellationToken).ConfigureAwait(false);
@@ -144,7 +144,7 @@ public abstract record OdooRecord
         where TUser : OdooRecord, IOdooRecord<TUser>
     {
         var uid = WriteUid;
-        return (TUser?)await _writeUser.GetOrLoadAsync(
+        return (TUser?)await LazyInitializer.EnsureInitialized(ref _writeUser, static () => new()).GetOrLoadAsync(
             (Self: this, Uid: uid),
             static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
             cancellationToken).ConfigureAwait(false);
@@ -174,11 +174,11 @@ public abstract record OdooRecord
                 _baseLoaded |= CreateUidBit;
                 return true;
             case 10 when utf8Name.SequenceEqual("write_date"u8):
-                _writeDate = OdooJsonReader.ReadNullableDateTime(ref reader);
+                _writeDate = OdooRecordSupport.ReadNullableDateTime(ref reader);
                 _baseLoaded |= WriteDateBit;
                 return true;
             case 11 when utf8Name.SequenceEqual("create_date"u8):
-                _createDate = OdooJsonReader.ReadNullableDateTime(ref reader);
+                _createDate = OdooRecordSupport.ReadNullableDateTime(ref reader);
                 _baseLoaded |= CreateDateBit;
                 return true;
             case 12 when utf8Name.SequenceEqual("display_name"u8):
@@ -215,56 +215,81 @@ public abstract record OdooRecord
         if ((_baseLoaded & DisplayNameBit) != 0 && _displayName is not null) builder.Append(", display_name: '").Append(_displayName).Append('\'');
     }
 
-    private List<KeyValuePair<string, JsonElement>>? _unknownFields;
+    /// <summary>
+    /// The undeclared fields of the row, as one compact UTF-8 JSON object (<c>{"name":value,...}</c>):
+    /// one array per record, and none when every field was declared (see <see cref="ReadFields"/>).
+    /// </summary>
+    private byte[]? _unknownFields;
 
     /// <summary>
     /// Reads the fields of one JSON object into this record: each property is offered to
     /// <see cref="TryReadField"/>; the others are kept (see <see cref="TryGetUnknownField"/>) when
     /// <paramref name="keepUnknownFields"/> is set, else skipped. Called by generated decoders.
     /// </summary>
+    /// <remarks>
+    /// Kept fields cost one byte copy of their raw JSON and one array per record that has any (no
+    /// <see cref="JsonDocument"/>, no string per name); they are parsed only when asked for.
+    /// </remarks>
     /// <param name="reader">The reader, on the object's <c>StartObject</c>; left on its <c>EndObject</c>.</param>
     /// <param name="keepUnknownFields">Whether to keep undeclared fields, so that a derived record type can be built from this record later without a request.</param>
     protected void ReadFields(ref Utf8JsonReader reader, bool keepUnknownFields)
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw OdooJsonReader.Unexpected(ref reader, "a record object");
-        Span<byte> scratch = stackalloc byte[128];
         OdooJsonReader.Read(ref reader);
-        while (reader.TokenType != JsonTokenType.EndObject)
+        OdooRawJsonBuffer? unknown = null;
+        try
         {
-            if (reader.TokenType != JsonTokenType.PropertyName) throw OdooJsonReader.Unexpected(ref reader, "a field name");
-            scoped ReadOnlySpan<byte> name;
-            byte[]? rented = null;
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            while (reader.TokenType != JsonTokenType.EndObject)
             {
-                name = reader.ValueSpan;
-            }
-            else
-            {
-                var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-                var buffer = max <= scratch.Length ? scratch : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
-                name = buffer[..reader.CopyString(buffer)];
-            }
-            try
-            {
-                OdooJsonReader.Read(ref reader);
-                if (!TryReadField(name, ref reader))
+                if (reader.TokenType != JsonTokenType.PropertyName) throw OdooJsonReader.Unexpected(ref reader, "a field name");
+                if (!reader.HasValueSequence && !reader.ValueIsEscaped)
                 {
-                    if (keepUnknownFields)
-                    {
-                        (_unknownFields ??= []).Add(new(System.Text.Encoding.UTF8.GetString(name), JsonElement.ParseValue(ref reader)));
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
+                    var name = reader.ValueSpan;
+                    OdooJsonReader.Read(ref reader);
+                    if (!TryReadField(name, ref reader)) SkipOrKeep(name, ref reader, keepUnknownFields, ref unknown);
                 }
+                else
+                {
+                    ReadEscapedField(ref reader, keepUnknownFields, ref unknown);
+                }
+                OdooJsonReader.Read(ref reader);
             }
-            finally
-            {
-                if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-            }
-            OdooJsonReader.Read(ref reader);
+            if (unknown is not null) _unknownFields = unknown.ToObjectArray();
         }
+        finally
+        {
+            unknown?.Return();
+        }
+    }
+
+    private void ReadEscapedField(ref Utf8JsonReader reader, bool keepUnknownFields, ref OdooRawJsonBuffer? unknown)
+    {
+        Span<byte> scratch = stackalloc byte[128];
+        var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[]? rented = null;
+        var buffer = max <= scratch.Length ? scratch : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            scoped ReadOnlySpan<byte> name = buffer[..reader.CopyString(buffer)];
+            OdooJsonReader.Read(ref reader);
+            if (!TryReadField(name, ref reader)) SkipOrKeep(name, ref reader, keepUnknownFields, ref unknown);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static void SkipOrKeep(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, bool keep, ref OdooRawJsonBuffer? unknown)
+    {
+        if (!keep)
+        {
+            reader.Skip();
+            return;
+        }
+        unknown ??= OdooRawJsonBuffer.Rent();
+        unknown.AppendProperty(name);
+        unknown.AppendValue(ref reader);
     }
 
     /// <summary>
@@ -285,15 +310,21 @@ public abstract record OdooRecord
     /// <param name="value">The raw JSON value.</param>
     public bool TryGetUnknownField(string remoteName, out JsonElement value)
     {
-        if (_unknownFields is { } list)
+        ArgumentNullException.ThrowIfNull(remoteName);
+        if (_unknownFields is { } blob)
         {
-            foreach (var kv in list)
+            var reader = new Utf8JsonReader(blob);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (kv.Key == remoteName)
+                var match = reader.ValueTextEquals(remoteName);
+                reader.Read();
+                if (match)
                 {
-                    value = kv.Value;
+                    value = JsonElement.ParseValue(ref reader);
                     return true;
                 }
+                reader.Skip();
             }
         }
         value = default;
@@ -309,18 +340,34 @@ public abstract record OdooRecord
     protected void ReadUnknownFieldsOf(OdooRecord other, bool keepUnknownFields)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var list = other._unknownFields;
+        var blob = other._unknownFields;
         _unknownFields = null;
-        if (list is null) return;
-        foreach (var kv in list)
+        if (blob is null) return;
+        var reader = new Utf8JsonReader(blob);
+        reader.Read();
+        OdooJsonReader.Read(ref reader);
+        OdooRawJsonBuffer? unknown = null;
+        try
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(kv.Value.GetRawText());
-            var reader = new Utf8JsonReader(bytes);
-            reader.Read();
-            if (!TryReadField(System.Text.Encoding.UTF8.GetBytes(kv.Key), ref reader) && keepUnknownFields)
+            while (reader.TokenType == JsonTokenType.PropertyName)
             {
-                (_unknownFields ??= []).Add(kv);
+                if (!reader.ValueIsEscaped)
+                {
+                    var name = reader.ValueSpan;
+                    OdooJsonReader.Read(ref reader);
+                    if (!TryReadField(name, ref reader)) SkipOrKeep(name, ref reader, keepUnknownFields, ref unknown);
+                }
+                else
+                {
+                    ReadEscapedField(ref reader, keepUnknownFields, ref unknown);
+                }
+                OdooJsonReader.Read(ref reader);
             }
+            if (unknown is not null) _unknownFields = unknown.ToObjectArray();
+        }
+        finally
+        {
+            unknown?.Return();
         }
     }
 
@@ -353,6 +400,72 @@ public abstract record OdooRecord
         builder.Append("type: ").Append(RecordTypeName);
         AppendLoadedBaseFields(builder);
         return true;
+    }
+
+    /// <summary>
+    /// The fields that were read, as a dictionary; never sends a request and never throws for fields
+    /// that were not read (they are simply absent).
+    /// </summary>
+    /// <remarks>
+    /// <para><paramref name="raw"/> = <see langword="false"/> (the default): keys are C# property names
+    /// (<c>Id</c>, <c>Code</c>, <c>ReferralCreditTypeId</c>, <c>ReferralCreditTypeName</c>, <c>ReferralIds</c>)
+    /// and values are what the properties return: <see cref="int"/>, <see cref="string"/>,
+    /// <see cref="DateOnly"/>, UTC <see cref="DateTime"/>, enum members, <c>IReadOnlyList&lt;int&gt;</c>,
+    /// <see cref="JsonElement"/>... An empty Odoo value is <see langword="null"/> (also for a non-nullable
+    /// property, whose getter would throw), and a selection key that no enum member maps to is the key
+    /// string. A relation gives its id (and name) entries, not the related records.</para>
+    /// <para><paramref name="raw"/> = <see langword="true"/>: keys are Odoo field names (for the server
+    /// version the record was read from) and values are Odoo's wire values: <c>false</c> for an empty
+    /// value, <c>[id, "name"]</c> (an <c>object[]</c>) for a many2one, id lists, <c>yyyy-MM-dd</c> and
+    /// <c>yyyy-MM-dd HH:mm:ss</c> strings for dates and datetimes, selection keys. Serialized with
+    /// System.Text.Json it gives back the row as Odoo sent it (for the declared fields).</para>
+    /// <para>Aliases are not repeated, and undeclared fields are not included (see <see cref="TryGetUnknownField"/>).</para>
+    /// </remarks>
+    /// <param name="raw">Key by Odoo field names with Odoo's wire values.</param>
+    public IReadOnlyDictionary<string, object?> ToDictionary(bool raw = false)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        AddLoadedFields(values, raw);
+        return values;
+    }
+
+    /// <summary>
+    /// Adds the loaded fields to a <see cref="ToDictionary"/> result. Generated records override it
+    /// (calling the base first); this one adds the fields every model has.
+    /// </summary>
+    /// <param name="values">The dictionary being built.</param>
+    /// <param name="raw">Odoo names and wire values, instead of property names and decoded values.</param>
+    protected virtual void AddLoadedFields(IDictionary<string, object?> values, bool raw)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if ((_baseLoaded & IdBit) != 0) values[raw ? "id" : nameof(Id)] = _id;
+        if ((_baseLoaded & DisplayNameBit) != 0) values[raw ? "display_name" : nameof(DisplayName)] = raw ? OdooRecordSupport.RawString(_displayName) : _displayName;
+        if ((_baseLoaded & CreateDateBit) != 0) values[raw ? "create_date" : nameof(CreateDate)] = raw ? OdooRecordSupport.RawDateTime(_createDate) : _createDate;
+        if ((_baseLoaded & CreateUidBit) != 0)
+        {
+            if (raw)
+            {
+                values["create_uid"] = OdooRecordSupport.RawMany2One(_createUid, _createName);
+            }
+            else
+            {
+                values[nameof(CreateUid)] = _createUid;
+                values[nameof(CreateName)] = _createName;
+            }
+        }
+        if ((_baseLoaded & WriteDateBit) != 0) values[raw ? "write_date" : nameof(WriteDate)] = raw ? OdooRecordSupport.RawDateTime(_writeDate) : _writeDate;
+        if ((_baseLoaded & WriteUidBit) != 0)
+        {
+            if (raw)
+            {
+                values["write_uid"] = OdooRecordSupport.RawMany2One(_writeUid, _writeName);
+            }
+            else
+            {
+                values[nameof(WriteUid)] = _writeUid;
+                values[nameof(WriteName)] = _writeName;
+            }
+        }
     }
 
     private bool Loaded(int bit, string property, string remote) =>

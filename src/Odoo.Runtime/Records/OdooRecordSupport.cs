@@ -35,6 +35,99 @@ public static class OdooRecordSupport
         return true;
     }
 
+    /// <summary>Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>) straight from the UTF-8 bytes; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    public static DateTime? ReadNullableDateTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
+            && TryParseDateTime(reader.ValueSpan, out var value))
+        {
+            return value;
+        }
+        return OdooJsonReader.ReadNullableDateTime(ref reader);
+    }
+
+    /// <summary>Reads a UTC datetime as a <see cref="DateTimeOffset"/> (offset zero); empty reads as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    public static DateTimeOffset? ReadNullableDateTimeOffset(ref Utf8JsonReader reader) =>
+        ReadNullableDateTime(ref reader) is { } dt ? new DateTimeOffset(dt, TimeSpan.Zero) : null;
+
+    /// <summary>Reads a date (<c>yyyy-MM-dd</c>) straight from the UTF-8 bytes; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    public static DateOnly? ReadNullableDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
+            && reader.ValueSpan.Length == 10 && OdooJsonReader.TryParseDate(reader.ValueSpan, out var value))
+        {
+            return value;
+        }
+        return OdooJsonReader.ReadNullableDate(ref reader);
+    }
+
+    private static bool TryParseDateTime(ReadOnlySpan<byte> s, out DateTime value)
+    {
+        value = default;
+        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
+        if (!Digits(s, 0, 4, out var y) || !Digits(s, 5, 2, out var mo) || !Digits(s, 8, 2, out var d)
+            || !Digits(s, 11, 2, out var h) || !Digits(s, 14, 2, out var mi) || !Digits(s, 17, 2, out var sec))
+        {
+            return false;
+        }
+        if (y < 1 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return false;
+        value = new DateTime(y, mo, d, h, mi, sec, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = s[i] - (byte)'0';
+            if ((uint)digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        return true;
+    }
+
+    /// <summary>A string as an Odoo wire value (<c>false</c> when empty), for <c>ToDictionary(raw: true)</c>.</summary>
+    /// <param name="value">The value.</param>
+    public static object RawString(string? value) => (object?)value ?? false;
+
+    /// <summary>A number or boolean as an Odoo wire value (<c>false</c> when empty).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The value.</param>
+    public static object RawValue<T>(T? value) where T : struct => value.HasValue ? value.Value : false;
+
+    /// <summary>A date as an Odoo wire value (<c>yyyy-MM-dd</c>, or <c>false</c>).</summary>
+    /// <param name="value">The value.</param>
+    public static object RawDate(DateOnly? value) =>
+        value is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : false;
+
+    /// <summary>A UTC datetime as an Odoo wire value (<c>yyyy-MM-dd HH:mm:ss</c>, or <c>false</c>).</summary>
+    /// <param name="value">The value.</param>
+    public static object RawDateTime(DateTime? value) =>
+        value is { } dt ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : false;
+
+    /// <summary>A datetime as an Odoo wire value (UTC <c>yyyy-MM-dd HH:mm:ss</c>, or <c>false</c>).</summary>
+    /// <param name="value">The value.</param>
+    public static object RawDateTimeOffset(DateTimeOffset? value) =>
+        value is { } dt ? dt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : false;
+
+    /// <summary>A many2one as an Odoo wire value: <c>[id, "name"]</c> (an <c>object[]</c>), or <c>false</c>.</summary>
+    /// <param name="id">The id, <see langword="null"/> when the link is empty.</param>
+    /// <param name="name">The display name.</param>
+    public static object RawMany2One(int? id, string? name) =>
+        id is { } v ? new object[] { v, (object?)name ?? false } : false;
+
+    /// <summary>An id list as an Odoo wire value (never <c>false</c>: Odoo sends <c>[]</c>).</summary>
+    /// <param name="ids">The ids.</param>
+    public static object RawIds(IReadOnlyList<int>? ids) => ids ?? (IReadOnlyList<int>)[];
+
+    /// <summary>A JSON value as an Odoo wire value (<c>false</c> when empty).</summary>
+    /// <param name="value">The value.</param>
+    public static object RawJson(JsonElement? value) => value.HasValue ? value.Value : false;
+
     /// <summary>Whether the record's client talks to one of the given Odoo versions (matched by major.minor).</summary>
     /// <param name="source">The record's source.</param>
     /// <param name="versions">Versions such as <c>13.0</c>.</param>

@@ -208,3 +208,63 @@ public partial record AccountMove
     /// <summary>Raw JSON.</summary>
     public partial JsonElement Extra { get; }
 }
+
+/// <summary>
+/// A many2one with explicit id and name properties, beside plain properties named like the
+/// members OdooGen generates privately (their backing fields must not collide: CS0102).
+/// </summary>
+[OdooModel("test.name_clash")]
+public partial record NameClash
+{
+    /// <summary>The owner, with explicit generated names.</summary>
+    [Many2One("owner_id", IdProperty = "OwnerKey", NameProperty = "OwnerLabel")]
+    public partial Partner? Owner { get; }
+
+    /// <summary>Plain.</summary>
+    public partial string? OwnerName { get; }
+
+    /// <summary>Plain.</summary>
+    [OdooField("owner_ref")]
+    public partial int? OwnerId { get; }
+
+    /// <summary>Plain.</summary>
+    public partial bool OwnerSlot { get; }
+
+    /// <summary>Plain id list.</summary>
+    public partial IReadOnlyList<int> OwnerIds { get; }
+
+    /// <summary>Plain.</summary>
+    public partial string? OwnerUnknown { get; }
+
+    /// <summary>Plain.</summary>
+    public partial int ReadOwner { get; }
+
+    /// <summary>Plain.</summary>
+    public partial int GetOwnerSlot { get; }
+
+    /// <summary>Plain.</summary>
+    public partial int GetOwnerIdForLoad { get; }
+
+    /// <summary>A selection.</summary>
+    public partial MoveType? Kind { get; }
+
+    /// <summary>Plain.</summary>
+    public partial string? KindUnknown { get; }
+
+    /// <summary>Plain.</summary>
+    public partial int ReadKind { get; }
+
+    /// <summary>Plain, named like the old loaded-bits word.</summary>
+    public partial int Loaded0 { get; }
+
+    /// <summary>Children, with a plain property named like their old private members.</summary>
+    [One2Many("child_ids", IdsProperty = "ChildKeys")]
+    public partial IReadOnlyList<Partner> Children { get; }
+
+    /// <summary>Plain.</summary>
+    [OdooField("children_ids_plain")]
+    public partial IReadOnlyList<int> ChildrenIds { get; }
+
+    /// <summary>Plain.</summary>
+    public partial string? ChildrenSlot { get; }
+}
