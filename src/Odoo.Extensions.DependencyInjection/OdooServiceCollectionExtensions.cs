@@ -97,6 +97,6 @@ public static class OdooServiceCollectionExtensions
         return services.AddHttpClient(HttpClientName)
             // The Odoo client applies OdooClientOptions.Timeout to each request (and tells a timeout from a cancellation).
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static sp => OdooHttpHandler.Create(sp.GetRequiredService<IOptionsMonitor<OdooClientOptions>>().CurrentValue));
+            .ConfigurePrimaryHttpMessageHandler(static sp => OdooHttpHandlers.Create(sp.GetRequiredService<IOptionsMonitor<OdooClientOptions>>().CurrentValue));
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class OdooClient
             IsReadOnly = true,
         };
         var source = new OdooRecordSource(this, fields, context);
-        return await ExecuteAsync(call, (ref Utf8JsonReader r) => DecodeList<T>(ref r, source), cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<T>(ref r, source), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads one record by id; <see langword="null"/> when it does not exist.</summary>
@@ -58,20 +58,5 @@ public sealed partial class OdooClient
     {
         var list = await ReadManyAsync<T>([id], null, context, cancellationToken).ConfigureAwait(false);
         return list.Count > 0 ? list[0] : null;
-    }
-
-    /// <summary>Decodes a JSON array of record objects.</summary>
-    internal static List<T> DecodeList<T>(ref Utf8JsonReader reader, OdooRecordSource source) where T : OdooRecord, IOdooRecord<T>
-    {
-        if (reader.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref reader, "a list of records");
-        var list = new List<T>();
-        OdooJsonReader.Read(ref reader);
-        while (reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject) throw OdooJsonReader.Unexpected(ref reader, "a record object");
-            list.Add(T.Decode(ref reader, source));
-            OdooJsonReader.Read(ref reader);
-        }
-        return list;
     }
 }

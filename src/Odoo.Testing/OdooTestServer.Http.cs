@@ -21,13 +21,13 @@ public sealed partial class OdooTestServer
         public string? Location { get; set; }
     }
 
-    private static OdooProtocol Classify(string path)
+    private static OdooRequestProtocol Classify(string path)
     {
-        if (path == "/jsonrpc") return OdooProtocol.JsonRpc;
-        if (path.StartsWith("/json/2/", StringComparison.Ordinal)) return OdooProtocol.Json2;
+        if (path == "/jsonrpc") return OdooRequestProtocol.JsonRpc;
+        if (path.StartsWith("/json/2/", StringComparison.Ordinal)) return OdooRequestProtocol.Json2;
         if (path is "/web/webclient/version_info" || path.StartsWith("/web/session/", StringComparison.Ordinal) || path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
-            return OdooProtocol.Web;
-        return OdooProtocol.Http;
+            return OdooRequestProtocol.Web;
+        return OdooRequestProtocol.Http;
     }
 
     private async Task HandleAsync(HttpContext ctx)
@@ -43,7 +43,7 @@ public sealed partial class OdooTestServer
         try
         {
             var invalidJson = false;
-            if (HttpMethods.IsPost(request.Method) && protocol != OdooProtocol.Http && request.ContentLength != 0)
+            if (HttpMethods.IsPost(request.Method) && protocol != OdooRequestProtocol.Http && request.ContentLength != 0)
             {
                 try
                 {
@@ -68,6 +68,10 @@ public sealed partial class OdooTestServer
                         await Task.Delay(fault.Duration, _options.TimeProvider, ctx.RequestAborted).ConfigureAwait(false);
                         break;
                     case OdooFaultKind.DropConnection:
+                        // Logged before the connection is cut, so the log never lags behind what the client saw.
+                        record.Duration = Stopwatch.GetElapsedTime(started);
+                        Record(record);
+                        recorded = true;
                         ctx.Abort();
                         return;
                     case OdooFaultKind.HttpStatus:
@@ -91,7 +95,7 @@ public sealed partial class OdooTestServer
                         reply = ErrorReply(protocol, doc, OdooServerError.SessionExpired(), record);
                         break;
                     case OdooFaultKind.AccessDenied:
-                        reply = ErrorReply(protocol, doc, protocol == OdooProtocol.Json2 ? OdooServerError.Unauthorized() : OdooServerError.AccessDenied(), record);
+                        reply = ErrorReply(protocol, doc, protocol == OdooRequestProtocol.Json2 ? OdooServerError.Unauthorized() : OdooServerError.AccessDenied(), record);
                         break;
                     case OdooFaultKind.Error:
                         reply = ErrorReply(protocol, doc, fault.ServerError!, record);
@@ -149,7 +153,7 @@ public sealed partial class OdooTestServer
         var root = doc?.RootElement ?? default;
         switch (record.Protocol)
         {
-            case OdooProtocol.JsonRpc:
+            case OdooRequestProtocol.JsonRpc:
             {
                 if (!TryGetParams(root, out var p)) return;
                 record.Service = Str(p, "service");
@@ -170,7 +174,7 @@ public sealed partial class OdooTestServer
                 }
                 break;
             }
-            case OdooProtocol.Web:
+            case OdooRequestProtocol.Web:
             {
                 var path = record.Path;
                 if (path == "/web/webclient/version_info") { record.Method = "version_info"; return; }
@@ -186,7 +190,7 @@ public sealed partial class OdooTestServer
                 else record.Database = Str(p, "db");
                 break;
             }
-            case OdooProtocol.Json2:
+            case OdooRequestProtocol.Json2:
             {
                 var rest = record.Path["/json/2/".Length..].Split('/');
                 if (rest.Length == 2)
@@ -228,11 +232,11 @@ public sealed partial class OdooTestServer
     private static JsonElement RpcId(JsonDocument? doc)
         => doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) ? id : default;
 
-    private Reply ErrorReply(OdooProtocol protocol, JsonDocument? doc, OdooServerError error, OdooRecordedRequest record)
+    private Reply ErrorReply(OdooRequestProtocol protocol, JsonDocument? doc, OdooServerError error, OdooRecordedRequest record)
     {
         record.ErrorName = error.Name;
         var b = _buffers.Rent();
-        if (protocol == OdooProtocol.Json2)
+        if (protocol == OdooRequestProtocol.Json2)
         {
             JsonOut.WriteErrorData(b.Writer, error, json2: true);
             return new Reply { Status = error.Json2Status, Json = b };
@@ -274,21 +278,21 @@ public sealed partial class OdooTestServer
         return new Reply { Json = b };
     }
 
-    private Reply Dispatch(HttpContext ctx, string path, OdooProtocol protocol, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
+    private Reply Dispatch(HttpContext ctx, string path, OdooRequestProtocol protocol, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
     {
         var post = HttpMethods.IsPost(ctx.Request.Method);
         switch (protocol)
         {
-            case OdooProtocol.JsonRpc or OdooProtocol.Web:
+            case OdooRequestProtocol.JsonRpc or OdooRequestProtocol.Web:
             {
                 if (!post) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
                 var reply = invalidJson || doc is null
                     ? JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400))
-                    : protocol == OdooProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
+                    : protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
                 if (reply.SetCookie is null && !HasSession(ctx)) reply.SetCookie = NewSessionCookie(null);
                 return reply;
             }
-            case OdooProtocol.Json2 when SupportsJson2:
+            case OdooRequestProtocol.Json2 when SupportsJson2:
                 return Json2(ctx, doc, invalidJson, record);
         }
         if (path == "/web/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
@@ -445,7 +449,7 @@ public sealed partial class OdooTestServer
                 lock (_store.Sync)
                 {
                     var uid = CheckCredentials(args);
-                    Orm.Execute(this, _store, new OrmCall(model, ormMethod, uid, OdooProtocol.JsonRpc, positional, kwargs, default), w);
+                    Orm.Execute(this, _store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
                 }
                 return;
             }
@@ -498,7 +502,7 @@ public sealed partial class OdooTestServer
                 var args = p.TryGetProperty("args", out var a) ? a : default;
                 var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
                 lock (_store.Sync)
-                    Orm.Execute(this, _store, new OrmCall(model, method, uid, OdooProtocol.Web, args, kwargs, default), w);
+                    Orm.Execute(this, _store, new OrmCall(model, method, uid, OdooRequestProtocol.Web, args, kwargs, default), w);
             });
         }
         return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
@@ -554,12 +558,12 @@ public sealed partial class OdooTestServer
         string? key = null;
         if (auth is not null && auth.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase)) key = auth[7..].Trim();
         var uid = UidFromApiKey(key);
-        if (uid is null) return ErrorReply(OdooProtocol.Json2, doc, OdooServerError.Unauthorized(), record);
+        if (uid is null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized(), record);
         record.Uid = uid;
         if (record.Database is { } db && db != Database)
-            return ErrorReply(OdooProtocol.Json2, doc, OdooServerError.NotFound($"database {db!} not found"), record);
+            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.NotFound($"database {db!} not found"), record);
         if (invalidJson || (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object))
-            return ErrorReply(OdooProtocol.Json2, doc, new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400) { Arguments = ["Invalid JSON data", 400] }, record);
+            return ErrorReply(OdooRequestProtocol.Json2, doc, new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400) { Arguments = ["Invalid JSON data", 400] }, record);
         var body = doc?.RootElement ?? default;
         var b = _buffers.Rent();
         try
@@ -570,14 +574,14 @@ public sealed partial class OdooTestServer
                 if (record.Method.StartsWith('_')) throw Orm.PrivateMethod(record.Method);
                 if (!Orm.MethodExists(_store, t, record.Method))
                     throw OdooServerError.NotFound($"the method '{record.Method}' does not exist on the model '{record.Model}'");
-                Orm.Execute(this, _store, new OrmCall(record.Model, record.Method, uid.Value, OdooProtocol.Json2, default, default, body), b.Writer);
+                Orm.Execute(this, _store, new OrmCall(record.Model, record.Method, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
             }
             return new Reply { Json = b };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _buffers.Return(b);
-            return ErrorReply(OdooProtocol.Json2, doc, AsServerError(ex), record);
+            return ErrorReply(OdooRequestProtocol.Json2, doc, AsServerError(ex), record);
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed partial class OdooTestServer
             if (includeRelated) list = WithRelated(list);
             foreach (var schema in OdooModelSchema.FromMetadata(list, effective))
             {
-                var final = _store.TryTable(schema.Name) is { } existing ? Extend(existing.Schema, schema.Fields) : schema;
+                var final = _store.TryTable(schema.Name) is { } existing ? Extend(existing.Schema, existing.Schema.Fields.Select(f => f.WithName(f.Name)), schema.Fields) : schema;
                 configure?.Invoke(final);
                 _store.Define(final);
             }
@@ -122,10 +122,13 @@ public sealed partial class OdooTestServer
         return result;
     }
 
-    /// <summary>A copy of <paramref name="current"/> with <paramref name="fields"/> added (replacing those of the same name).</summary>
-    private static OdooModelSchema Extend(OdooModelSchema current, IEnumerable<OdooFieldSchema> fields)
+    /// <summary>
+    /// A copy of <paramref name="current"/> (its settings and constraints) with <paramref name="currentFields"/>
+    /// (its fields, or copies of them) and <paramref name="fields"/> added after them, replacing those of the same name.
+    /// </summary>
+    private static OdooModelSchema Extend(OdooModelSchema current, IEnumerable<OdooFieldSchema> currentFields, IEnumerable<OdooFieldSchema> fields)
     {
-        var schema = new OdooModelSchema(current.Name, current.Description, current.Fields.Select(f => f.WithName(f.Name)))
+        var schema = new OdooModelSchema(current.Name, current.Description, currentFields)
         {
             RecName = current.RecName,
             DisplayNameCompute = current.DisplayNameCompute,

@@ -193,17 +193,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
         lock (_store.Sync)
         {
             var current = TableOrThrow(model).Schema;
-            var schema = new OdooModelSchema(current.Name, current.Description, current.Fields)
-            {
-                RecName = current.RecName,
-                DisplayNameCompute = current.DisplayNameCompute,
-                Order = current.Order,
-                ParentField = current.ParentField,
-                HasRecordRules = current.HasRecordRules,
-            };
-            foreach (var c in current.Constraints) schema.AddConstraint(c);
-            foreach (var f in fields) schema.Add(f);
-            _store.Define(schema);
+            _store.Define(Extend(current, current.Fields, fields));
         }
     }
 

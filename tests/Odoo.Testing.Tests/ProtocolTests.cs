@@ -38,7 +38,7 @@ public sealed class Json2Tests : IAsyncLifetime
         Assert.True((bool)written!);
         (_, var read) = await Rpc.Json2Async(_http, _server, "res.partner", "read", new JsonObject { ["ids"] = new JsonArray(id), ["fields"] = new JsonArray("email") });
         Assert.Equal("j2@x.example", (string)read![0]!["email"]!);
-        var request = _server.Requests.Last(r => r.Protocol == OdooProtocol.Json2);
+        var request = _server.Requests.Last(r => r.Protocol == OdooRequestProtocol.Json2);
         Assert.Equal(("res.partner", "read", _server.Database, 2), (request.Model, request.Method, request.Database, request.Uid));
     }
 
@@ -325,7 +325,7 @@ public sealed class FaultAndLogTests : IAsyncLifetime
         var log = _server.Requests;
         Assert.Equal(4, log.Count);
         var first = log[0];
-        Assert.Equal(("/jsonrpc", OdooProtocol.JsonRpc, "object", "res.partner", "search_count", _server.Database, 2),
+        Assert.Equal(("/jsonrpc", OdooRequestProtocol.JsonRpc, "object", "res.partner", "search_count", _server.Database, 2),
             (first.Path, first.Protocol, first.Service, first.Model, first.Method, first.Database, first.Uid));
         Assert.Equal("[[]]", first.Args!.Value.GetRawText());
         Assert.Equal("en_US", first.Kwargs!.Value.GetProperty("context").GetProperty("lang").GetString());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Odoo;
 using Odoo.Models.OpenStack;
+using Odoo.Serialization;
 using OdooGen.Benchmarks.Support;
 
 namespace OdooGen.Benchmarks.Scenarios;
@@ -30,7 +31,7 @@ public sealed class DecodeScenario
 
     /// <summary>
     /// What the client does with a body (minus the HTTP read): walk the envelope to <c>result</c> and
-    /// call the generated <c>ReferralCode.Decode</c> for each row, as the runtime's internal list decoder does.
+    /// decode it with <see cref="OdooJsonReader.ReadRecords{T}"/>, the client's own list decoder.
     /// </summary>
     public List<ReferralCode> Ours()
     {
@@ -40,19 +41,8 @@ public sealed class DecodeScenario
         {
             var isResult = reader.ValueTextEquals("result"u8);
             reader.Read();
-            if (!isResult)
-            {
-                reader.Skip();
-                continue;
-            }
-            var list = new List<ReferralCode>();
-            reader.Read();
-            while (reader.TokenType != JsonTokenType.EndArray)
-            {
-                list.Add(ReferralCode.Decode(ref reader, OdooRecordSource.Detached));
-                reader.Read();
-            }
-            return list;
+            if (isResult) return OdooJsonReader.ReadRecords<ReferralCode>(ref reader, OdooRecordSource.Detached);
+            reader.Skip();
         }
         throw new InvalidOperationException("No result in the body.");
     }

@@ -62,7 +62,8 @@ public static partial class OdooCli
         catch (Exception ex)
         {
             var line = Describe(ex);
-            foreach (var s in secrets.Where(s => s.Length > 0)) line = line.Replace(s, "***", StringComparison.Ordinal);
+            // Like the runtime, secrets shorter than 4 characters are not masked: masking "b" would garble every word.
+            foreach (var s in secrets.Where(s => s.Length >= 4)) line = line.Replace(s, "***", StringComparison.Ordinal);
             await console.Error.WriteLineAsync("odoogen: " + line).ConfigureAwait(false);
             return ExitError;
         }
@@ -179,7 +180,7 @@ public static partial class OdooCli
 
         string Redact(string text)
         {
-            foreach (var s in secrets) text = text.Replace(s, "***", StringComparison.Ordinal);
+            foreach (var s in secrets.Where(s => s.Length >= 4)) text = text.Replace(s, "***", StringComparison.Ordinal);
             return text;
         }
     }

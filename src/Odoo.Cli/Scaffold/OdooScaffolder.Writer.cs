@@ -1,4 +1,5 @@
 using System.Text;
+using Odoo.Generator;
 
 namespace Odoo.Schema;
 
@@ -60,7 +61,7 @@ public static partial class OdooScaffolder
         IEnumerable<string> Occupied(FieldPlan p, string n) => p.Kind switch
         {
             PlanKind.Many2One => [n, n + "Id", n + "Name", n + "Slot", "Load" + n + "Async"],
-            PlanKind.ToMany => [n, CSharpNaming.Singularize(n) + "Ids", n + "Ids", n + "Slot", "Load" + n + "Async"],
+            PlanKind.ToMany => [n, Naming.Singularize(n) + "Ids", n + "Ids", n + "Slot", "Load" + n + "Async"],
             _ when p.Field.Type == "selection" => [n, n + "Unknown", "Read" + n],
             _ => [n],
         };
@@ -210,13 +211,13 @@ public static partial class OdooScaffolder
         {
             PlanKind.Many2One => RelationAttribute("Many2One", f.Name),
             PlanKind.ToMany => RelationAttribute(f.Type == "one2many" ? "One2Many" : "Many2Many", f.Name),
-            _ => CSharpNaming.ToSnakeCase(p.Property) == f.Name ? null : $"[OdooField({CSharpNaming.Literal(f.Name)})]",
+            _ => Naming.ToSnakeCase(p.Property) == f.Name ? null : $"[OdooField({Naming.Literal(f.Name)})]",
         };
         if (attribute is not null) w.Line("    " + attribute);
         w.Line($"    public partial {p.Type} {p.Property} {{ get; }}");
     }
 
-    private static string RelationAttribute(string name, string remote) => $"[{name}({CSharpNaming.Literal(remote)})]";
+    private static string RelationAttribute(string name, string remote) => $"[{name}({Naming.Literal(remote)})]";
 
     private static void WriteEnum(CodeWriter w, FieldPlan p, string record, string model)
     {
@@ -229,7 +230,7 @@ public static partial class OdooScaffolder
             var (member, key, label) = e.Members[i];
             if (i > 0) w.Line();
             w.Line($"    /// <summary>{CSharpNaming.Xml(CSharpNaming.Sentence(label.Length > 0 ? label : key))}</summary>");
-            if (CSharpNaming.ToSnakeCase(member) != key) w.Line($"    [OdooSelection({CSharpNaming.Literal(key)})]");
+            if (Naming.ToSnakeCase(member) != key) w.Line($"    [OdooSelection({Naming.Literal(key)})]");
             w.Line($"    {member},");
         }
         w.Line("}");
@@ -253,9 +254,9 @@ public static partial class OdooScaffolder
 
     private static string ModelAttribute(string model, string? managerName, string? clientProperty)
     {
-        var sb = new StringBuilder("[OdooModel(").Append(CSharpNaming.Literal(model));
-        if (managerName is not null) sb.Append(", ManagerName = ").Append(CSharpNaming.Literal(managerName));
-        if (clientProperty is not null) sb.Append(", ClientProperty = ").Append(CSharpNaming.Literal(clientProperty));
+        var sb = new StringBuilder("[OdooModel(").Append(Naming.Literal(model));
+        if (managerName is not null) sb.Append(", ManagerName = ").Append(Naming.Literal(managerName));
+        if (clientProperty is not null) sb.Append(", ClientProperty = ").Append(Naming.Literal(clientProperty));
         return sb.Append(")]").ToString();
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Odoo.Generator;
 
 namespace Odoo.Schema;
 
@@ -136,7 +137,7 @@ public static partial class OdooScaffolder
         var usedProperties = new HashSet<string>(ClientMembers.Value, StringComparer.Ordinal);
         foreach (var (model, record) in recordNames)
         {
-            var plural = CSharpNaming.Pluralize(record);
+            var plural = Naming.Pluralize(record);
             clientProperties[model] = usedProperties.Add(plural) ? null : Unique(plural + "Records", usedProperties, null);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -181,7 +182,7 @@ public abstract class OdooDomain
     public OdooEncodedDomain Encode(OdooModelMetadata? metadata, OdooVersion? version = null)
     {
         var items = new List<object?>();
-        EncodeTo(items, metadata is null ? null : OdooFieldIndex.For(metadata), version, topLevel: true);
+        EncodeTo(items, metadata is null ? null : OdooFieldIndex.For(metadata), version, topLevel: true, asWritten: false);
         return new OdooEncodedDomain(items);
     }
 
@@ -190,22 +191,29 @@ public abstract class OdooDomain
     /// <param name="version">The server version.</param>
     public string ToJson(OdooModelMetadata? metadata, OdooVersion? version = null) => Encode(metadata, version).ToString();
 
-    /// <summary>Writes the domain's items (as one expression unless <paramref name="topLevel"/>).</summary>
-    private protected abstract void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel);
+    /// <summary>
+    /// Writes the domain's items (as one expression unless <paramref name="topLevel"/>); with
+    /// <paramref name="asWritten"/>, conditions keep their names and values as given (for <see cref="ToString"/>).
+    /// </summary>
+    private protected abstract void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten);
 
-    /// <summary>The domain in Odoo's list form with names as written, for debugging.</summary>
+    /// <summary>
+    /// The domain in Odoo's list form with names and values as written, for debugging; no model is needed.
+    /// Conditions show as tuples, values as C# would write them (enums by member name, records by type and id),
+    /// for example <c>["|", ("AllowedUses", "=", -1), ("State", "=", SaleOrderState.Draft)]</c>.
+    /// <see cref="OdooManager{TRecord}.EncodeDomain"/> and <see cref="ToJson"/> give what is sent.
+    /// </summary>
     public override string ToString()
     {
-        try
+        var items = new List<object?>();
+        EncodeTo(items, null, null, topLevel: true, asWritten: true);
+        var sb = new StringBuilder("[");
+        for (var i = 0; i < items.Count; i++)
         {
-            var items = new List<object?>();
-            EncodeTo(items, null, null, topLevel: true);
-            return new OdooEncodedDomain(items).ToString();
+            if (i > 0) sb.Append(", ");
+            OdooDomainText.Append(sb, items[i]);
         }
-        catch (ArgumentException)
-        {
-            return "OdooDomain (values that need a model to encode)";
-        }
+        return sb.Append(']').ToString();
     }
 
     private static OdooDomain Combine(IEnumerable<OdooDomain> domains, bool isAnd)
@@ -239,7 +247,7 @@ public abstract class OdooDomain
 
     private sealed class AllDomain : OdooDomain
     {
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             // Only reachable under "!" or inside a list: Odoo's TRUE_LEAF keeps the expression well formed.
             if (!topLevel) items.Add(new object?[] { 1, "=", 1 });
@@ -248,8 +256,13 @@ public abstract class OdooDomain
 
     private sealed class Condition(string field, string op, object? value) : OdooDomain
     {
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
+            if (asWritten)
+            {
+                items.Add(new WrittenCondition(field, op, value));
+                return;
+            }
             if (index is null)
             {
                 items.Add(new EncodedCondition(field, op, value is OdooDomain d ? d.Encode(null, version) : OdooFieldEncoding.EncodeValue(null, value, field)));
@@ -281,10 +294,10 @@ public abstract class OdooDomain
     {
         public List<OdooDomain> Parts { get; } = parts;
 
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             WriteOperators(items, "&", Parts.Count - 1);
-            foreach (var p in Parts) p.EncodeTo(items, index, version, topLevel: false);
+            foreach (var p in Parts) p.EncodeTo(items, index, version, topLevel: false, asWritten);
         }
     }
 
@@ -292,10 +305,10 @@ public abstract class OdooDomain
     {
         public List<OdooDomain> Parts { get; } = parts;
 
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             WriteOperators(items, "|", Parts.Count - 1);
-            foreach (var p in Parts) p.EncodeTo(items, index, version, topLevel: false);
+            foreach (var p in Parts) p.EncodeTo(items, index, version, topLevel: false, asWritten);
         }
     }
 
@@ -303,22 +316,22 @@ public abstract class OdooDomain
     {
         public OdooDomain Inner { get; } = inner;
 
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             items.Add("!");
-            Inner.EncodeTo(items, index, version, topLevel: false);
+            Inner.EncodeTo(items, index, version, topLevel: false, asWritten);
         }
     }
 
     /// <summary>Odoo's list form: consecutive complete expressions are implicitly ANDed.</summary>
     private sealed class ListDomain(List<object> terms) : OdooDomain
     {
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             if (!topLevel) WriteOperators(items, "&", CountExpressions(terms, static t => t as string) - 1);
             foreach (var t in terms)
             {
-                if (t is OdooDomain d) d.EncodeTo(items, index, version, topLevel: false);
+                if (t is OdooDomain d) d.EncodeTo(items, index, version, topLevel: false, asWritten);
                 else items.Add(t);
             }
         }
@@ -326,7 +339,7 @@ public abstract class OdooDomain
 
     private sealed class RawDomain(JsonElement domain) : OdooDomain
     {
-        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel)
+        private protected override void EncodeTo(List<object?> items, OdooFieldIndex? index, OdooVersion? version, bool topLevel, bool asWritten)
         {
             var elements = domain.EnumerateArray().ToList();
             if (!topLevel) WriteOperators(items, "&", CountExpressions(elements, static e => e.ValueKind == JsonValueKind.String ? e.GetString() : null) - 1);
@@ -374,12 +387,7 @@ public sealed class OdooEncodedDomain : IOdooJsonWritable
     }
 
     /// <summary>The domain as JSON text.</summary>
-    public override string ToString()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) WriteTo(writer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public override string ToString() => OdooDomainText.Json(this);
 }
 
 /// <summary>One encoded condition: <c>[field, operator, value]</c>.</summary>
@@ -392,5 +400,114 @@ internal sealed class EncodedCondition(string field, string op, object? value) :
         writer.WriteStringValue(op);
         OdooJsonWriter.WriteValue(writer, value);
         writer.WriteEndArray();
+    }
+}
+
+/// <summary>A condition as written (local name, raw value), for <see cref="OdooDomain.ToString"/> only.</summary>
+internal sealed record WrittenCondition(string Field, string Operator, object? Value);
+
+/// <summary>Renders the items of a domain as C#-like text (see <see cref="OdooDomain.ToString"/>).</summary>
+internal static class OdooDomainText
+{
+    public static void Append(StringBuilder sb, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                sb.Append("null");
+                break;
+            case WrittenCondition c:
+                sb.Append('(');
+                AppendString(sb, c.Field);
+                sb.Append(", ");
+                AppendString(sb, c.Operator);
+                sb.Append(", ");
+                Append(sb, c.Value);
+                sb.Append(')');
+                break;
+            case OdooDomain d:
+                sb.Append(d.ToString());
+                break;
+            case string s:
+                AppendString(sb, s);
+                break;
+            case bool b:
+                sb.Append(b ? "true" : "false");
+                break;
+            case Enum e:
+                AppendEnum(sb, e);
+                break;
+            case OdooRecord r:
+                sb.Append(r.GetType().Name).Append('(').Append(r.Id.ToString(CultureInfo.InvariantCulture)).Append(')');
+                break;
+            case DateOnly or DateTime or DateTimeOffset:
+                AppendString(sb, (string)OdooFieldEncoding.EncodeValue(null, value, "")!);
+                break;
+            case JsonElement json:
+                sb.Append(json.GetRawText());
+                break;
+            case IOdooJsonWritable or System.Text.Json.Nodes.JsonNode or IDictionary or IReadOnlyDictionary<string, object?> or byte[]:
+                sb.Append(Json(value));
+                break;
+            case IFormattable f:
+                sb.Append(f.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case ITuple t:
+                sb.Append('(');
+                for (var i = 0; i < t.Length; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    Append(sb, t[i]);
+                }
+                sb.Append(')');
+                break;
+            case IEnumerable items:
+                sb.Append('[');
+                var first = true;
+                foreach (var item in items)
+                {
+                    if (!first) sb.Append(", ");
+                    first = false;
+                    Append(sb, item);
+                }
+                sb.Append(']');
+                break;
+            default:
+                sb.Append(value);
+                break;
+        }
+    }
+
+    /// <summary><c>Type.Member</c>, flags as <c>Type.A | Type.B</c>, and the number for an undefined value.</summary>
+    private static void AppendEnum(StringBuilder sb, Enum e)
+    {
+        var type = e.GetType().Name;
+        var text = e.ToString();
+        if (text.Length > 0 && (char.IsDigit(text[0]) || text[0] == '-'))
+        {
+            sb.Append('(').Append(type).Append(')').Append(text);
+            return;
+        }
+        sb.Append(string.Join(" | ", text.Split(", ").Select(m => type + "." + m)));
+    }
+
+    private static void AppendString(StringBuilder sb, string s) => sb.Append(Json(s));
+
+    /// <summary>The JSON text of <paramref name="value"/> (non-ASCII text kept readable), or its <c>ToString()</c> when it has no JSON form.</summary>
+    public static string Json(object? value)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                OdooJsonWriter.WriteValue(writer, value);
+            }
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (ArgumentException)
+        {
+            return value?.ToString() ?? "null";
+        }
     }
 }

@@ -473,7 +473,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
             IsReadOnly = true,
         };
         var source = new OdooRecordSource(Client, fields, context);
-        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooClient.DecodeList<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
+        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<TRecord>> SearchReadAsync(
@@ -481,7 +481,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     {
         var call = SearchReadCall(domain, fields, order, limit, offset, context);
         var source = new OdooRecordSource(Client, fields, context);
-        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooClient.DecodeList<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
+        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
     }
 
     private OdooCall SearchReadCall(OdooEncodedDomain domain, IReadOnlyList<string>? fields, string? order, int? limit, int offset, OdooContext? context)

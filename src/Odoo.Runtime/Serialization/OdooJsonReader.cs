@@ -13,6 +13,37 @@ namespace Odoo.Serialization;
 /// </summary>
 public static class OdooJsonReader
 {
+    /// <summary>
+    /// Reads a JSON array of record objects (the result of <c>search_read</c> or <c>read</c>) with the
+    /// generated decoder of <typeparamref name="T"/>, as the client and the managers do.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var reader = new Utf8JsonReader(body);   // e.g. a recorded search_read result
+    /// reader.Read();                            // on the array's start
+    /// List&lt;ReferralCode&gt; codes = OdooJsonReader.ReadRecords&lt;ReferralCode&gt;(ref reader, OdooRecordSource.Detached);
+    /// </code>
+    /// </example>
+    /// <typeparam name="T">The generated record.</typeparam>
+    /// <param name="reader">The reader, on the array's start; left on its end.</param>
+    /// <param name="source">Where the records come from, shared by all of them (<see cref="OdooRecordSource.Detached"/> for records decoded offline).</param>
+    /// <returns>The records, in the order of the array.</returns>
+    /// <exception cref="OdooProtocolException">The value is not an array of objects, or a record has a value of the wrong shape.</exception>
+    public static List<T> ReadRecords<T>(ref Utf8JsonReader reader, OdooRecordSource source) where T : OdooRecord, IOdooRecord<T>
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (reader.TokenType != JsonTokenType.StartArray) throw Unexpected(ref reader, "a list of records");
+        var list = new List<T>();
+        Read(ref reader);
+        while (reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) throw Unexpected(ref reader, "a record object");
+            list.Add(T.Decode(ref reader, source));
+            Read(ref reader);
+        }
+        return list;
+    }
+
     /// <summary>Whether the current token is Odoo's empty value (<c>false</c> or <c>null</c>).</summary>
     /// <param name="reader">The reader, on a value token.</param>
     public static bool IsEmpty(ref Utf8JsonReader reader) => reader.TokenType is JsonTokenType.False or JsonTokenType.Null;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Odoo.Transport;
@@ -98,82 +96,8 @@ internal sealed class OdooHttpConnection : IDisposable
             var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
             return new OdooHttpConnection(baseUrl, client, ownsClient: true, options.Timeout, ua, redactor);
         }
-        var sockets = new SocketsHttpHandler
-        {
-            UseCookies = false, // the connection keeps its own jar, also for injected handlers
-            AllowAutoRedirect = false, // Odoo 18 answers /json/2 with a 303 to the login page: that is an answer, not a hop
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
-        if (!options.VerifyTls)
-        {
-            sockets.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-        }
-        else if (!string.IsNullOrEmpty(options.CaCertificatePath))
-        {
-            var extra = LoadCertificates(options.CaCertificatePath);
-            sockets.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) => ValidateWithExtraRoots(cert, errors, extra);
-        }
-        var owned = new HttpClient(sockets, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        var owned = new HttpClient(OdooHttpHandlers.Create(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         return new OdooHttpConnection(baseUrl, owned, ownsClient: true, options.Timeout, ua, redactor);
-    }
-
-    /// <summary>Loads the CA certificates of a PEM (one or more certificates) or DER file.</summary>
-    internal static X509Certificate2Collection LoadCertificates(string path)
-    {
-        var collection = new X509Certificate2Collection();
-        try
-        {
-            var text = File.ReadAllText(path);
-            if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-            {
-                collection.ImportFromPem(text);
-            }
-            else
-            {
-#if NET9_0_OR_GREATER
-                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-#else
-                collection.Add(new X509Certificate2(path));
-#endif
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new ArgumentException($"CaCertificatePath '{path}' could not be read as a PEM or DER certificate: {ex.Message}", "CaCertificatePath", ex);
-        }
-        if (collection.Count == 0)
-        {
-            throw new ArgumentException($"CaCertificatePath '{path}' holds no certificate.", "CaCertificatePath");
-        }
-        return collection;
-    }
-
-    /// <summary>
-    /// Accepts a server certificate that the system trusts, or whose chain ends at one of
-    /// <paramref name="extraRoots"/> (the system roots plus the custom CA). Name mismatches are never accepted.
-    /// </summary>
-    internal static bool ValidateWithExtraRoots(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection extraRoots)
-    {
-        if (errors == SslPolicyErrors.None) return true;
-        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0 || certificate is null) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.ExtraStore.AddRange(extraRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
-        var leaf = certificate as X509Certificate2;
-        using var owned = leaf is null ? new X509Certificate2(certificate) : null;
-        if (!chain.Build(leaf ?? owned!)) return false;
-        foreach (var status in chain.ChainStatus)
-        {
-            if (status.Status is not (X509ChainStatusFlags.NoError or X509ChainStatusFlags.UntrustedRoot)) return false;
-        }
-        var root = chain.ChainElements[^1].Certificate;
-        foreach (var ca in extraRoots)
-        {
-            if (root.RawData.AsSpan().SequenceEqual(ca.RawData)) return true;
-        }
-        return false;
     }
 
     public Uri Resolve(string relativePath) => new(BaseUrl, relativePath);
@@ -247,7 +171,7 @@ internal sealed class OdooHttpConnection : IDisposable
         {
             var status = (ex as HttpRequestException)?.StatusCode;
             throw new OdooTransportException(
-                Redactor.Redact($"{info.Description} failed: could not get an answer from Odoo at {url}: {Describe(ex)}"), ex)
+                Redactor.Redact($"{info.Description} to Odoo at {url} failed: {Describe(ex)}."), ex)
             {
                 Url = url,
                 StatusCode = status is null ? null : (int)status,
@@ -262,15 +186,42 @@ internal sealed class OdooHttpConnection : IDisposable
         }
     }
 
-    private static string Describe(Exception ex)
+    /// <summary>
+    /// The cause of a network failure, each part said once: the messages of the exception and its inner
+    /// exceptions, joined by ": ", leaving out those an outer message already holds (a socket error
+    /// repeats the HTTP error wrapping it) and the "see inner exception" pointers.
+    /// </summary>
+    /// <example><c>Connection refused (127.0.0.1:9)</c>; <c>The SSL connection could not be established: The remote certificate is invalid...</c></example>
+    internal static string Describe(Exception ex)
     {
-        var sb = new StringBuilder(ex.Message);
-        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        var sb = new StringBuilder();
+        for (var e = ex; e is not null; e = e.InnerException)
         {
-            sb.Append(" (").Append(inner.Message).Append(')');
+            var message = CauseOf(e.Message);
+            if (message.Length == 0 || sb.ToString().Contains(message, StringComparison.OrdinalIgnoreCase)) continue;
+            if (sb.Length > 0) sb.Append(": ");
+            sb.Append(message);
         }
-        return sb.ToString();
+        return sb.Length > 0 ? sb.ToString() : ex.GetType().Name;
     }
+
+    /// <summary>A message without its "see inner exception" pointer and its final period.</summary>
+    private static string CauseOf(string? message)
+    {
+        var m = (message ?? "").Trim();
+        foreach (var pointer in InnerExceptionPointers)
+        {
+            if (m.EndsWith(pointer, StringComparison.OrdinalIgnoreCase))
+            {
+                m = m[..^pointer.Length].TrimEnd();
+                break;
+            }
+        }
+        return m.TrimEnd('.', ',', ';', ':', ' ');
+    }
+
+    private static readonly string[] InnerExceptionPointers =
+        [", see inner exception.", ", see inner exception", "See the inner exception for details.", "See inner exception for details."];
 
     private void KeepCookies(HttpResponseMessage response, Uri url)
     {

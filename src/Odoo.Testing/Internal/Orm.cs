@@ -7,7 +7,7 @@ internal readonly record struct OrmCall(
     string Model,
     string Method,
     int Uid,
-    OdooProtocol Protocol,
+    OdooRequestProtocol Protocol,
     JsonElement Args,
     JsonElement Kwargs,
     JsonElement Json2Body);
@@ -74,7 +74,7 @@ internal static class Orm
 
     private static JsonElement ContextOf(in OrmCall call)
     {
-        if (call.Protocol == OdooProtocol.Json2)
+        if (call.Protocol == OdooRequestProtocol.Json2)
             return call.Json2Body.ValueKind == JsonValueKind.Object && call.Json2Body.TryGetProperty("context", out var c2) && c2.ValueKind == JsonValueKind.Object ? c2 : EmptyObject;
         return call.Kwargs.ValueKind == JsonValueKind.Object && call.Kwargs.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.Object ? c : EmptyObject;
     }
@@ -102,7 +102,7 @@ internal static class Orm
     {
         IReadOnlyList<int> ids = [];
         JsonElement args, kwargs;
-        if (call.Protocol == OdooProtocol.Json2)
+        if (call.Protocol == OdooRequestProtocol.Json2)
         {
             args = EmptyArray;
             var body = call.Json2Body;
@@ -168,7 +168,7 @@ internal static class Orm
             if (!named.TryAdd(name, value))
                 throw OdooServerError.TypeError($"{m}() got multiple values for argument '{name}'");
         }
-        if (call.Protocol == OdooProtocol.Json2)
+        if (call.Protocol == OdooRequestProtocol.Json2)
         {
             if (call.Json2Body.ValueKind == JsonValueKind.Object)
             {
@@ -295,7 +295,7 @@ internal static class Orm
                 else
                 {
                     var id = store.Create(t, vals, uid);
-                    if (call.Protocol == OdooProtocol.Json2)
+                    if (call.Protocol == OdooRequestProtocol.Json2)
                     {
                         w.WriteStartArray();
                         w.WriteNumberValue(id);
@@ -324,7 +324,7 @@ internal static class Orm
                 var def = Arg(named, "default");
                 var created = new List<int>();
                 foreach (var id in ids.Distinct()) created.Add(store.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
-                if (created.Count == 1 && call.Protocol != OdooProtocol.Json2) w.WriteNumberValue(created[0]);
+                if (created.Count == 1 && call.Protocol != OdooRequestProtocol.Json2) w.WriteNumberValue(created[0]);
                 else
                 {
                     w.WriteStartArray();

@@ -44,7 +44,7 @@ public delegate JsonNode? OdooMethodHandler(OdooMethodCall call);
 public sealed class OdooMethodCall
 {
     internal OdooMethodCall(OdooTestServer server, string model, string method, int uid, IReadOnlyList<int> ids,
-        JsonElement args, JsonElement kwargs, JsonElement context, OdooProtocol protocol)
+        JsonElement args, JsonElement kwargs, JsonElement context, OdooRequestProtocol protocol)
     {
         Server = server;
         Model = model;
@@ -82,7 +82,7 @@ public sealed class OdooMethodCall
     public JsonElement Context { get; }
 
     /// <summary>The protocol the call came in by.</summary>
-    public OdooProtocol Protocol { get; }
+    public OdooRequestProtocol Protocol { get; }
 
     /// <summary>
     /// Gets an argument by keyword, or else by position in <see cref="Args"/> (how Python binds it).

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Odoo.Testing;
 
 /// <summary>Which protocol a request used.</summary>
-public enum OdooProtocol
+public enum OdooRequestProtocol
 {
     /// <summary><c>POST /jsonrpc</c> (services <c>common</c>, <c>object</c>, <c>db</c>).</summary>
     JsonRpc,
@@ -18,7 +18,7 @@ public enum OdooProtocol
 /// <summary>One request the server received, as recorded in <see cref="OdooTestServer.Requests"/>.</summary>
 public sealed class OdooRecordedRequest
 {
-    internal OdooRecordedRequest(long sequence, DateTimeOffset timestamp, string httpMethod, string path, OdooProtocol protocol)
+    internal OdooRecordedRequest(long sequence, DateTimeOffset timestamp, string httpMethod, string path, OdooRequestProtocol protocol)
     {
         Sequence = sequence;
         Timestamp = timestamp;
@@ -40,7 +40,7 @@ public sealed class OdooRecordedRequest
     public string Path { get; }
 
     /// <summary>The protocol.</summary>
-    public OdooProtocol Protocol { get; }
+    public OdooRequestProtocol Protocol { get; }
 
     /// <summary>The JSON-RPC service (<c>common</c>, <c>object</c>, <c>db</c>), or null.</summary>
     public string? Service { get; internal set; }

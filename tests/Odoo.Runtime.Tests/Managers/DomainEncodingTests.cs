@@ -91,6 +91,26 @@ public sealed class DomainEncodingTests
     }
 
     [Fact]
+    public void ToString_shows_names_and_values_as_written_without_a_model()
+    {
+        var d = (OdooDomain.Equal("AllowedUses", -1) | OdooDomain.Equal("State", CodeState.Draft))
+              & OdooDomain.In("State", new object[] { CodeState.Active, "expired" })
+              & !OdooDomain.Equal("ReferralCreditType", null);
+        Assert.Equal(
+            """["&", "&", "|", ("AllowedUses", "=", -1), ("State", "=", CodeState.Draft), ("State", "in", [CodeState.Active, "expired"]), "!", ("ReferralCreditType", "=", null)]""",
+            d.ToString());
+        Assert.Equal("""[("Expiry", ">=", "2024-06-01"), ("Uses", ">", 2.5), ("Code", "ilike", "café")]""",
+            OdooDomain.FromList([("Expiry", ">=", new DateOnly(2024, 6, 1)), ("Uses", ">", 2.5), ("Code", "ilike", "café")]).ToString());
+        Assert.Equal("""[("Tags", "any", [("Name", "=", "VIP")])]""", OdooDomain.Where("Tags", "any", OdooDomain.Equal("Name", "VIP")).ToString());
+        Assert.Equal("""[("Referrals", "in", [Partner(7)])]""", OdooDomain.In("Referrals", new[] { DomainEncodingTests.Decode<Partner>("""{"id":7,"name":"A"}""") }).ToString());
+        Assert.Equal("[]", OdooDomain.All.ToString());
+        Assert.Equal("""["!", [1, "=", 1]]""", (!OdooDomain.All).ToString());
+        Assert.Equal("""["&", ["code","=","A"], ("Name", "=", "x")]""", (OdooDomain.Raw("""[["code","=","A"]]""") & OdooDomain.Equal("Name", "x")).ToString());
+        // The wire form is unchanged: the enum needs the model to become its selection key.
+        Assert.Equal("""["&","&","|",["allowed_uses","=",-1],["state","=","draft"],["state","in",["active","expired"]],"!",["referral_credit_type","=",false]]""", Encode(d));
+    }
+
+    [Fact]
     public void The_empty_domain_matches_everything()
     {
         Assert.Equal("[]", Encode(OdooDomain.All));

@@ -118,7 +118,7 @@ public sealed class RetryTests
                 return FakeOdoo.RpcResult("7");
             },
         };
-        await using var client = await fake.ConnectAsync(o => o.Timeout = TimeSpan.FromMilliseconds(150));
+        await using var client = await fake.ConnectAsync(o => o.Timeout = TimeSpan.FromSeconds(1));
         Assert.Equal(7, await client.Model("res.partner").SearchCountAsync());
         Assert.Equal(2, count);
     }
@@ -169,7 +169,7 @@ public sealed class RetryTests
         await using var client = await fake.ConnectAsync(o =>
         {
             o.MaxReadRetries = 5;
-            o.Timeout = TimeSpan.FromMilliseconds(150);
+            o.Timeout = TimeSpan.FromSeconds(1);
         });
         await Assert.ThrowsAsync<OdooTransportException>(() => client.Model("res.partner").CreateAsync(new Dictionary<string, object?> { ["name"] = "Once" }));
         await Assert.ThrowsAsync<OdooTransportException>(() => client.Model("res.partner").WriteAsync([1], new Dictionary<string, object?> { ["name"] = "Once" }));

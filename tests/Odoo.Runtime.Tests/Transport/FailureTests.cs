@@ -94,10 +94,9 @@ public sealed class FailureTests
         Assert.False(ex.IsTimeout);
     }
 
-    [Fact]
-    public async Task Connection_refused_on_a_real_socket_is_a_transport_error()
+    /// <summary>Connects to a loopback port nothing listens on (bound then released); returns the error and the port.</summary>
+    private static async Task<(OdooTransportException Error, int Port)> ConnectToAClosedPortAsync()
     {
-        // Nothing listens on this loopback port (bound then released).
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -112,9 +111,50 @@ public sealed class FailureTests
             MaxReadRetries = 0,
             Timeout = TimeSpan.FromSeconds(5),
         }));
+        return (ex, port);
+    }
+
+    [Fact]
+    public async Task Connection_refused_on_a_real_socket_is_a_transport_error()
+    {
+        var (ex, port) = await ConnectToAClosedPortAsync();
         Assert.Null(ex.StatusCode);
         Assert.False(ex.IsTimeout);
         Assert.Equal($"http://127.0.0.1:{port}/web/webclient/version_info", ex.Url!.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_connection_says_what_was_asked_where_and_why_once()
+    {
+        var (ex, port) = await ConnectToAClosedPortAsync();
+        var prefix = $"web.version_info to Odoo at http://127.0.0.1:{port}/web/webclient/version_info failed: ";
+        Assert.StartsWith(prefix, ex.Message);
+        Assert.EndsWith(".", ex.Message);
+        // The cause is said once, although the HTTP error and the socket error inside it both state it.
+        var cause = ex.GetBaseException().Message.TrimEnd('.');
+        Assert.Equal(1, CountOf(ex.Message, cause));
+        Assert.Equal(1, CountOf(ex.Message, "failed"));
+        Assert.Equal(1, CountOf(ex.Message, "Odoo"));
+    }
+
+    [Fact]
+    public void Network_causes_are_said_once_without_pointers_to_inner_exceptions()
+    {
+        Assert.Equal("Connection refused (127.0.0.1:9)",
+            Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException("Connection refused (127.0.0.1:9)", new IOException("Connection refused"))));
+        Assert.Equal("The SSL connection could not be established: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot",
+            Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException(
+                "The SSL connection could not be established, see inner exception.",
+                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"))));
+        Assert.Equal("An error occurred while sending the request: The response ended prematurely",
+            Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException("An error occurred while sending the request.", new IOException("The response ended prematurely."))));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     [Fact]
@@ -124,11 +164,11 @@ public sealed class FailureTests
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
             return FakeOdoo.RpcResult("1");
-        }, o => o.Timeout = TimeSpan.FromMilliseconds(150));
+        }, o => o.Timeout = TimeSpan.FromSeconds(1));
         var ex = await Assert.ThrowsAsync<OdooTransportException>(() => client.Model("res.partner").SearchCountAsync());
         Assert.True(ex.IsTimeout);
         Assert.Null(ex.StatusCode);
-        Assert.Contains("timed out after 0.15 s", ex.Message);
+        Assert.Contains("timed out after 1 s", ex.Message);
         Assert.Contains("res.partner.search_count", ex.Message);
     }
 

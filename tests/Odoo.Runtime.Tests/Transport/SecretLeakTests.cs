@@ -31,7 +31,7 @@ public sealed class SecretLeakTests
         o.Password = Password;
         o.ApiKey = ApiKey;
         o.MaxReadRetries = 0;
-        o.Timeout = TimeSpan.FromMilliseconds(300);
+        o.Timeout = TimeSpan.FromSeconds(1);
         configure?.Invoke(o);
     });
 

@@ -127,12 +127,43 @@ public sealed class TlsTests
         using var other = CreateCa("Some Other CA");
         using var leaf = CreateLeaf(ca, "odoo.internal");
 
-        Assert.True(OdooHttpConnection.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors, [ca]));
-        Assert.False(OdooHttpConnection.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors, [other]));
+        Assert.True(OdooHttpHandlers.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors, [ca]));
+        Assert.False(OdooHttpHandlers.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors, [other]));
         // a name mismatch is never forgiven
-        Assert.False(OdooHttpConnection.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch, [ca]));
+        Assert.False(OdooHttpHandlers.ValidateWithExtraRoots(leaf, SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch, [ca]));
         // what the system trusts stays trusted
-        Assert.True(OdooHttpConnection.ValidateWithExtraRoots(leaf, SslPolicyErrors.None, [other]));
+        Assert.True(OdooHttpHandlers.ValidateWithExtraRoots(leaf, SslPolicyErrors.None, [other]));
+    }
+
+    [Fact]
+    public void The_public_handler_has_no_cookies_no_redirects_and_tls_per_options()
+    {
+        using var plain = OdooHttpHandlers.Create(new OdooClientOptions());
+        Assert.False(plain.UseCookies);
+        Assert.False(plain.AllowAutoRedirect);
+        Assert.Equal(System.Net.DecompressionMethods.All, plain.AutomaticDecompression);
+        Assert.Null(plain.SslOptions.RemoteCertificateValidationCallback); // the system's roots only
+
+        using var unverified = OdooHttpHandlers.Create(new OdooClientOptions { VerifyTls = false });
+        Assert.True(unverified.SslOptions.RemoteCertificateValidationCallback!(this, null, null, SslPolicyErrors.RemoteCertificateNameMismatch));
+
+        using var ca = CreateCa("OdooGen Handler CA");
+        var path = Path.Combine(Path.GetTempPath(), $"odoogen-ca-{Guid.NewGuid():N}.pem");
+        try
+        {
+            File.WriteAllText(path, ca.ExportCertificatePem());
+            using var leaf = CreateLeaf(ca, "odoo.internal");
+            using var custom = OdooHttpHandlers.Create(new OdooClientOptions { CaCertificatePath = path });
+            var validate = custom.SslOptions.RemoteCertificateValidationCallback!;
+            Assert.True(validate(this, leaf, null, SslPolicyErrors.RemoteCertificateChainErrors));
+            Assert.False(validate(this, leaf, null, SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        var missing = Assert.Throws<ArgumentException>(() => OdooHttpHandlers.Create(new OdooClientOptions { CaCertificatePath = path }));
+        Assert.Equal("CaCertificatePath", missing.ParamName);
     }
 
     [Fact]
@@ -144,11 +175,11 @@ public sealed class TlsTests
         try
         {
             File.WriteAllText(path, ca.ExportCertificatePem());
-            var loaded = OdooHttpConnection.LoadCertificates(path);
+            var loaded = OdooHttpHandlers.LoadCertificates(path);
             Assert.Equal(ca.Thumbprint, Assert.Single(loaded).Thumbprint);
 
             File.WriteAllText(bad, "not a certificate");
-            var ex = Assert.Throws<ArgumentException>(() => OdooHttpConnection.LoadCertificates(bad));
+            var ex = Assert.Throws<ArgumentException>(() => OdooHttpHandlers.LoadCertificates(bad));
             Assert.Equal("CaCertificatePath", ex.ParamName);
         }
         finally
