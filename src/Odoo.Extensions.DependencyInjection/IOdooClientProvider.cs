@@ -6,6 +6,12 @@ namespace Odoo.Extensions.DependencyInjection;
 /// and ask it for the client where they can await. The first call connects; later calls return the same
 /// client without a request. Registered as a singleton by <c>services.AddOdooClient(...)</c>.
 /// </summary>
+/// <remarks>
+/// The options are read once, when the client connects: the provider never reconnects when they change
+/// (a configuration reload or any <c>IOptionsMonitor</c> change). A rotated password or API key, or a new
+/// URL or database, takes effect only after the application restarts or through a new provider (a new
+/// service provider).
+/// </remarks>
 /// <example><code>
 /// public sealed class InvoiceService(IOdooClientProvider odoo)
 /// {

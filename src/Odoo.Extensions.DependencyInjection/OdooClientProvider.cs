@@ -6,7 +6,9 @@ namespace Odoo.Extensions.DependencyInjection;
 /// <summary>
 /// Connects once, lazily, and shares the client. The connection attempt is one shared task: concurrent
 /// callers wait on the same attempt (each with its own cancellation), a failed or cancelled attempt is
-/// forgotten so the next call tries again, and a successful one is kept until disposal.
+/// forgotten so the next call tries again, and a successful one is kept until disposal. The options are read
+/// (<see cref="IOptionsMonitor{TOptions}.CurrentValue"/>) only when connecting: a change after a successful
+/// connection is not applied (no reconnect; documented in PACKAGE.md and on <see cref="IOdooClientProvider"/>).
 /// </summary>
 internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable, IDisposable
 {
@@ -55,7 +57,8 @@ internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable
     private async Task<OdooClient> ConnectAsync(CancellationToken cancellationToken)
     {
         // Leave the lock before doing any work: the options, the factory and ConnectAsync all run user code.
-        await Task.Yield();
+        // ForceYielding continues on the thread pool, never on the caller's SynchronizationContext.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var options = CreateConnectOptions(_options.CurrentValue, _httpClientFactory);
         return await OdooClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
     }

@@ -7,7 +7,7 @@ namespace Odoo.Generator;
 /// from a prefix-free set (<c>__f_</c>, <c>__id_</c>, <c>__ids_</c>...) followed by the property name,
 /// so two generated names can only be equal when both the prefix and the property are equal: no
 /// property name (<c>PName</c>, <c>PId</c>, <c>ReadP</c>...) can produce another field's member. The
-/// record-level names (<c>__loaded0</c>, <c>__CreateMetadata</c>) start with none of the prefixes.
+/// record-level names (<c>__loaded0</c>, <c>__CreateMetadata</c>, <c>__Manager</c>) start with none of the prefixes.
 /// The only remaining clash is a member the user declares with such a name, which the parser
 /// reports as ODOO015.
 /// </summary>
@@ -52,12 +52,15 @@ internal static class GeneratedNames
     /// <summary>The metadata factory.</summary>
     public const string CreateMetadata = "__CreateMetadata";
 
+    /// <summary>The nested manager of a record that is not visible outside its containing types (it gets no public manager).</summary>
+    public const string Manager = "__Manager";
+
     private static readonly string[] Prefixes = { "__f_", "__u_", "__id_", "__nm_", "__slot_", "__ids_", "__getid_", "__getids_", "__getslot_", "__read_", "__key_" };
 
-    /// <summary>Whether <paramref name="name"/> is a record-level generated name (<c>__loaded</c> + digits, <c>__CreateMetadata</c>).</summary>
+    /// <summary>Whether <paramref name="name"/> is a record-level generated name (<c>__loaded</c> + digits, <c>__CreateMetadata</c>, <c>__Manager</c>).</summary>
     public static bool IsRecordLevel(string name)
     {
-        if (name == CreateMetadata) return true;
+        if (name == CreateMetadata || name == Manager) return true;
         if (!name.StartsWith("__loaded", StringComparison.Ordinal) || name.Length == 8) return false;
         for (var i = 8; i < name.Length; i++)
         {

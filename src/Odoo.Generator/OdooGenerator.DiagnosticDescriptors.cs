@@ -126,7 +126,7 @@ public sealed partial class OdooGenerator
 
         public static readonly DiagnosticDescriptor InternalError = new(
             "ODOO999", "OdooGen failed on a declaration",
-            "OdooGen could not process '{0}' ({1}); please report it with the declaration. Nothing was generated for it.",
+            "OdooGen failed on {0}: {1}. Please report it with the declaration.",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(

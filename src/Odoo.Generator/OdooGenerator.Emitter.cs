@@ -19,29 +19,39 @@ public sealed partial class OdooGenerator
         private const string Support = "global::Odoo.OdooRecordSupport";
         private const string ListOfInt = "global::System.Collections.Generic.IReadOnlyList<int>";
 
-        public static void SafeEmitModel(SourceProductionContext spc, ModelSpec spec, CompilationSpec compilation)
+        /// <summary>Adds the model's file; an unexpected exception becomes ODOO999 on the declaration.</summary>
+        public static void SafeEmitModel(SourceProductionContext spc, LocatedSpec model, CompilationSpec compilation)
         {
+            var spec = model.Spec;
             try
             {
                 spc.AddSource(spec.MetadataName + ".g.cs", EmitModelText(spec, compilation).ToSourceText());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.Name, ex.GetType().Name + ": " + ex.Message));
+                ReportInternalError(spc, model.Location, $"'{spec.Name}' (nothing was generated for it)", Describe(ex));
             }
         }
 
-        public static void SafeEmitAssembly(SourceProductionContext spc, EquatableArray<ModelSpec> specs, CompilationSpec compilation)
+        /// <summary>
+        /// Adds the assembly file (registrations, client extensions, the model table) and reports a failure to read
+        /// the compilation. Failures not tied to one declaration go on <paramref name="firstDeclaration"/>.
+        /// </summary>
+        public static void SafeEmitAssembly(SourceProductionContext spc, EquatableArray<ModelSpec> specs, CompilationSpec compilation, LocationInfo? firstDeclaration)
         {
+            if (specs.Count == 0) return;
+            if (compilation.Failure is { } failure)
+            {
+                ReportInternalError(spc, firstDeclaration, "reading the compilation (language version, runtime types; defaults were used)", failure);
+            }
             try
             {
-                if (specs.Count == 0) return;
                 var text = EmitAssembly(specs, compilation);
                 if (text is not null) spc.AddSource("OdooGen.Assembly.g.cs", SourceText.From(text, Encoding.UTF8));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, "client extensions", ex.GetType().Name + ": " + ex.Message));
+                ReportInternalError(spc, firstDeclaration, "the assembly file OdooGen.Assembly.g.cs (model registrations, client properties; nothing was generated for it)", Describe(ex));
             }
         }
 
@@ -160,6 +170,7 @@ public sealed partial class OdooGenerator
             EmitDecoder(w, spec, fields, slots, hide);
             EmitMetadata(w, spec, fields, hide);
             EmitRelations(w, spec, fields, hide);
+            EmitManagerAccess(w, spec, compilation);
             EmitEquality(w, spec);
             EmitPrintMembers(w, spec, fields, slots);
             EmitAddLoadedFields(w, spec, fields, slots);
@@ -336,8 +347,14 @@ public sealed partial class OdooGenerator
                     w.Line($"public global::System.Threading.Tasks.ValueTask<{target}{q}> Load{f.Name}Async(global::System.Threading.CancellationToken cancellationToken = default)");
                     w.Line("{");
                     w.Indent();
-                    w.Line($"var id = {GeneratedNames.GetId(f.Name)}(this);");
-                    w.Line($"if (id is not {{ }} value) return new global::System.Threading.Tasks.ValueTask<{target}{q}>(default({target}{q})!);");
+                    if (f.IsNullable)
+                    {
+                        w.Line($"if ({GeneratedNames.GetId(f.Name)}(this) is not {{ }} value) return new global::System.Threading.Tasks.ValueTask<{target}?>(default({target}?));");
+                    }
+                    else
+                    {
+                        w.Line($"var value = {GeneratedNames.GetId(f.Name)}(this);");
+                    }
                     w.Line($"return {GeneratedNames.GetSlot(f.Name)}(this).GetOrLoadAsync(");
                     w.Line("    (Self: this, Id: value),");
                     w.Line($"    static async (s, ct) => (({target}?)await global::Odoo.OdooRelationLoader.LoadOneAsync<{target}>(s.Self.Source, {rn}, {Lit(f.Name)}, s.Id, ct).ConfigureAwait(false)),");
@@ -345,7 +362,7 @@ public sealed partial class OdooGenerator
                     w.Unindent();
                     w.Line("}");
                     w.Line();
-                    w.Line($"private static int? {GeneratedNames.GetId(f.Name)}({spec.FullName} record)");
+                    w.Line($"private static int{q} {GeneratedNames.GetId(f.Name)}({spec.FullName} record)");
                     w.Line("{");
                     w.Indent();
                     w.Line($"if ((record.{s.Word} & {s.Mask}) == 0UL) throw new global::Odoo.OdooFieldNotLoadedException({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
@@ -693,6 +710,36 @@ public sealed partial class OdooGenerator
             w.Line();
         }
 
+        /// <summary>
+        /// The record's <c>IOdooRecord&lt;T&gt;.GetManager</c>: the client's cached generated manager, under the same
+        /// key as the client property (the manager type), so both return one instance. Implemented explicitly, so
+        /// a derived record implements its own interface without hiding its base's member.
+        /// </summary>
+        private static void EmitManagerAccess(SourceWriter w, ModelSpec spec, CompilationSpec compilation)
+        {
+            if (!compilation.HasRecordManager) return;
+            var self = spec.FullName;
+            var visible = spec.EffectiveAccessibility.Length > 0;
+            var manager = visible ? ManagerFullName(spec) : GeneratedNames.Manager;
+            w.Line(visible
+                ? $"/// <summary>Returns <paramref name=\"client\"/>'s <see cref=\"{manager}\"/>, the instance <c>client.{spec.ClientProperty}</c> returns.</summary>"
+                : $"/// <summary>Returns <paramref name=\"client\"/>'s manager of <see cref=\"{self}\"/> (one per client).</summary>");
+            w.Line("/// <param name=\"client\">The client.</param>");
+            w.Line($"static global::Odoo.OdooManager<{self}> global::Odoo.IOdooRecord<{self}>.GetManager(global::Odoo.OdooClient client) =>");
+            w.Line($"    (client ?? throw new global::System.ArgumentNullException(nameof(client))).GetManager(static c => new {manager}(c));");
+            w.Line();
+            if (visible) return;
+            w.Line($"/// <summary>The manager of <see cref=\"{self}\"/>, which is not visible outside its containing types (so has no public manager).</summary>");
+            w.Open($"private sealed class {GeneratedNames.Manager} : global::Odoo.OdooManager<{self}>");
+            w.Line("/// <summary>Creates the manager over <paramref name=\"client\"/>.</summary>");
+            w.Line("/// <param name=\"client\">The client.</param>");
+            w.Line($"public {GeneratedNames.Manager}(global::Odoo.OdooClient client) : base(client)");
+            w.Line("{");
+            w.Line("}");
+            w.Close();
+            w.Line();
+        }
+
         private static void EmitEquality(SourceWriter w, ModelSpec spec)
         {
             w.Line("/// <summary>Same record type and same <see cref=\"global::Odoo.OdooRecord.Id\"/>, like Odoo's own records (field values are not compared).</summary>");
@@ -894,7 +941,89 @@ public sealed partial class OdooGenerator
                 w.Close();
                 if (hasNs) w.Close();
             }
+            EmitModelTable(w, visible, compilation);
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The assembly's model table: <c>internal static class {Assembly}OdooModels</c> in the models' common namespace,
+        /// with the Odoo model names and each one's manager by name, so a client wrapper (OpenStackOdooClient) or a
+        /// "manager of the model this attachment points to" lookup needs no hand-kept list. Each model name maps to
+        /// its root record's manager (a record extending another's model is only listed when no record declares it).
+        /// </summary>
+        private static void EmitModelTable(SourceWriter w, List<ModelSpec> visible, CompilationSpec compilation)
+        {
+            var byModel = new List<ModelSpec>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in visible.OrderBy(s => s.Base is null ? 0 : 1).ThenBy(s => s.DisplayName, StringComparer.Ordinal))
+            {
+                if (s.ModelName.Length > 0 && seen.Add(s.ModelName)) byModel.Add(s);
+            }
+            byModel = byModel.OrderBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
+            var ns = CommonNamespace(visible);
+            var className = Naming.Identifier(compilation.AssemblyName) + "OdooModels";
+            w.Line();
+            if (ns.Length > 0) w.Open("namespace " + ns);
+            w.Line("/// <summary>");
+            w.Line($"/// The Odoo models declared in {Xml(compilation.AssemblyName)}, with their managers by Odoo model name (each model's");
+            w.Line("/// root record; a record extending another record's model is only listed when no record declares that model).");
+            w.Line("/// </summary>");
+            w.Open($"internal static class {className}");
+            w.Line("/// <summary>The Odoo model names, in record name order.</summary>");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> ModelNames { get; } = new string[]");
+            w.Line("{");
+            w.Indent();
+            foreach (var s in byModel) w.Line(Lit(s.ModelName) + ",");
+            w.Unindent();
+            w.Line("};");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Returns <paramref name=\"client\"/>'s manager of the Odoo model <paramref name=\"modelName\"/> (the instance the client");
+            w.Line("/// property returns); <see langword=\"null\"/> when no record of this assembly declares that model. No request is made.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"client\">The client.</param>");
+            w.Line("/// <param name=\"modelName\">The Odoo model name, for example <c>res.partner</c>.</param>");
+            w.Line("public static object? FindManager(global::Odoo.OdooClient client, string modelName)");
+            w.Line("{");
+            w.Indent();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(modelName);");
+            w.Line("return modelName switch");
+            w.Line("{");
+            w.Indent();
+            foreach (var s in byModel)
+            {
+                var manager = ManagerFullName(s);
+                w.Line($"{Lit(s.ModelName)} => client.GetManager(static c => new {manager}(c)),");
+            }
+            w.Line("_ => null,");
+            w.Unindent();
+            w.Line("};");
+            w.Unindent();
+            w.Line("}");
+            w.Close();
+            if (ns.Length > 0) w.Close();
+        }
+
+        /// <summary>The longest namespace containing every spec's namespace (empty for the global namespace).</summary>
+        private static string CommonNamespace(List<ModelSpec> specs)
+        {
+            string[]? common = null;
+            var length = 0;
+            foreach (var s in specs)
+            {
+                var parts = s.Namespace.Length == 0 ? Array.Empty<string>() : s.Namespace.Split('.');
+                if (common is null)
+                {
+                    common = parts;
+                    length = parts.Length;
+                    continue;
+                }
+                var n = 0;
+                while (n < length && n < parts.Length && parts[n] == common[n]) n++;
+                length = n;
+            }
+            return common is null ? "" : string.Join(".", common, 0, length);
         }
 
         private static string ManagerFullName(ModelSpec s) =>

@@ -52,15 +52,20 @@ public sealed partial class OdooGenerator
             try
             {
                 var version = options is CSharpParseOptions cs ? (int)cs.LanguageVersion : CSharp13;
+                var recordInterface = compilation.GetTypeByMetadataName("Odoo.IOdooRecord`1");
                 return new CompilationSpec(
                     compilation.AssemblyName ?? "Assembly",
                     UseExtensionMembers: version >= CSharp14,
                     HasManagerBase: compilation.GetTypeByMetadataName("Odoo.OdooManager`1") is not null,
-                    SupportsPartialProperties: version >= CSharp13);
+                    SupportsPartialProperties: version >= CSharp13)
+                {
+                    HasRecordManager = recordInterface is not null && recordInterface.GetMembers("GetManager").Length > 0,
+                };
             }
-            catch (Exception)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new CompilationSpec("Assembly", false, false, true);
+                // Reported as ODOO999 with the assembly file (on the first declaration).
+                return new CompilationSpec("Assembly", false, false, true) { Failure = Describe(ex) };
             }
         }
 
@@ -78,7 +83,7 @@ public sealed partial class OdooGenerator
             {
                 var loc = LocationInfo.From(ctx.TargetNode is BaseTypeDeclarationSyntax t ? t.Identifier.GetLocation() : ctx.TargetNode.GetLocation());
                 var name = ctx.TargetSymbol?.Name ?? "?";
-                return new ParseResult(null, null, ImmutableArray.Create(Diag("ODOO999", loc, name, ex.GetType().Name + ": " + ex.Message)).ToEquatableArray());
+                return new ParseResult(null, null, ImmutableArray.Create(Diag("ODOO999", loc, $"'{name}' (nothing was generated for it)", Describe(ex))).ToEquatableArray());
             }
         }
 
@@ -788,14 +793,18 @@ public sealed partial class OdooGenerator
             _ => "Json",
         };
 
-        /// <summary>Finds duplicate models and client properties across the assembly.</summary>
+        /// <summary>
+        /// Finds duplicate models and client properties across the assembly. An unexpected exception becomes
+        /// ODOO999 on the first declaration (with what was found before it), so the check never silently passes.
+        /// </summary>
         public static EquatableArray<DiagnosticInfo> CheckAcrossModels(EquatableArray<ModelIdentity> identities)
         {
+            var result = new List<DiagnosticInfo>();
             try
             {
-                var result = new List<DiagnosticInfo>();
+                var ordered = identities.OrderBy(i => i.DisplayName, StringComparer.Ordinal).ToList();
                 var roots = new Dictionary<string, ModelIdentity>(StringComparer.Ordinal);
-                foreach (var id in identities.OrderBy(i => i.DisplayName, StringComparer.Ordinal))
+                foreach (var id in ordered)
                 {
                     if (id.ExtendsBase) continue;
                     if (roots.TryGetValue(id.ModelName, out var first))
@@ -808,7 +817,7 @@ public sealed partial class OdooGenerator
                     }
                 }
                 var props = new Dictionary<string, ModelIdentity>(StringComparer.Ordinal);
-                foreach (var id in identities.OrderBy(i => i.DisplayName, StringComparer.Ordinal))
+                foreach (var id in ordered)
                 {
                     if (id.ClientProperty.Length == 0) continue;
                     var key = id.Namespace + "|" + id.ClientProperty;
@@ -821,12 +830,27 @@ public sealed partial class OdooGenerator
                         props[key] = id;
                     }
                 }
-                return result.ToEquatableArray();
             }
-            catch (Exception)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return EquatableArray<DiagnosticInfo>.Empty;
+                result.Add(Diag("ODOO999", FirstLocation(identities), "the checks across models (ODOO007 duplicate model, ODOO020 duplicate client property; not completed)", Describe(ex)));
             }
+            return result.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// The location of the first declaration (by display name), where failures not tied to one declaration are
+        /// reported; <see langword="null"/> when there is none. Never throws.
+        /// </summary>
+        public static LocationInfo? FirstLocation(EquatableArray<ModelIdentity> identities)
+        {
+            ModelIdentity? first = null;
+            foreach (var id in identities)
+            {
+                if (id?.Location is null) continue;
+                if (first is null || string.CompareOrdinal(id.DisplayName, first.DisplayName) < 0) first = id;
+            }
+            return first?.Location;
         }
 
         private static bool IsOdooRecordBase(ITypeSymbol t) =>

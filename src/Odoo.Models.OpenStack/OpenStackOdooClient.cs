@@ -154,97 +154,24 @@ public sealed class OpenStackOdooClient : IAsyncDisposable
 
     /// <summary>
     /// The manager of an Odoo model of the OpenStack integration, by model name (what
-    /// <see cref="Attachment.GetResModelManager"/> uses). No request is made.
+    /// <see cref="Attachment.GetResModelManager"/> uses): the same instance as the typed property. No request is made.
     /// </summary>
     /// <param name="modelName">The Odoo model name, for example <c>account.move</c>.</param>
     /// <returns>The manager, for example an <see cref="AccountMoveManager"/>.</returns>
     /// <exception cref="KeyNotFoundException">No model of the integration has that name.</exception>
     public object GetManager(string modelName) => GetManager(Client, modelName);
 
-    /// <summary>The Odoo model names this client has managers for.</summary>
-    public static IReadOnlyList<string> ModelNames { get; } =
-    [
-        "account.move",
-        "account.move.line",
-        "ir.attachment",
-        "res.company",
-        "openstack.credit",
-        "openstack.credit.transaction",
-        "openstack.credit.type",
-        "res.currency",
-        "openstack.customer_group",
-        "account.fiscal.position",
-        "account.fiscal.position.tax",
-        "openstack.grant",
-        "openstack.grant.type",
-        "res.partner",
-        "res.partner.category",
-        "product.pricelist",
-        "product.product",
-        "product.category",
-        "openstack.project",
-        "openstack.project_contact",
-        "openstack.referral_code",
-        "openstack.reseller",
-        "openstack.reseller.tier",
-        "sale.order",
-        "sale.order.line",
-        "openstack.support_subscription",
-        "openstack.support_subscription.type",
-        "account.tax",
-        "account.tax.group",
-        "openstack.term_discount",
-        "openstack.trial",
-        "uom.uom",
-        "uom.category",
-        "res.users",
-        "openstack.volume_discount_range",
-        "openstack.voucher_code",
-    ];
+    /// <summary>The Odoo model names this client has managers for, in record name order.</summary>
+    /// <remarks>The list and <see cref="GetManager(string)"/> come from the table OdooGen generates for this assembly's
+    /// <c>[OdooModel]</c> records, so a new model needs only its typed property here.</remarks>
+    public static IReadOnlyList<string> ModelNames => OdooModelsOpenStackOdooModels.ModelNames;
 
     internal static object GetManager(OdooClient client, string modelName)
     {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(modelName);
-        return modelName switch
-        {
-            "account.move" => client.GetManager(static c => new AccountMoveManager(c)),
-            "account.move.line" => client.GetManager(static c => new AccountMoveLineManager(c)),
-            "ir.attachment" => client.GetManager(static c => new AttachmentManager(c)),
-            "res.company" => client.GetManager(static c => new CompanyManager(c)),
-            "openstack.credit" => client.GetManager(static c => new CreditManager(c)),
-            "openstack.credit.transaction" => client.GetManager(static c => new CreditTransactionManager(c)),
-            "openstack.credit.type" => client.GetManager(static c => new CreditTypeManager(c)),
-            "res.currency" => client.GetManager(static c => new CurrencyManager(c)),
-            "openstack.customer_group" => client.GetManager(static c => new CustomerGroupManager(c)),
-            "account.fiscal.position" => client.GetManager(static c => new FiscalPositionManager(c)),
-            "account.fiscal.position.tax" => client.GetManager(static c => new FiscalPositionTaxMappingManager(c)),
-            "openstack.grant" => client.GetManager(static c => new GrantManager(c)),
-            "openstack.grant.type" => client.GetManager(static c => new GrantTypeManager(c)),
-            "res.partner" => client.GetManager(static c => new PartnerManager(c)),
-            "res.partner.category" => client.GetManager(static c => new PartnerCategoryManager(c)),
-            "product.pricelist" => client.GetManager(static c => new PricelistManager(c)),
-            "product.product" => client.GetManager(static c => new ProductManager(c)),
-            "product.category" => client.GetManager(static c => new ProductCategoryManager(c)),
-            "openstack.project" => client.GetManager(static c => new ProjectManager(c)),
-            "openstack.project_contact" => client.GetManager(static c => new ProjectContactManager(c)),
-            "openstack.referral_code" => client.GetManager(static c => new ReferralCodeManager(c)),
-            "openstack.reseller" => client.GetManager(static c => new ResellerManager(c)),
-            "openstack.reseller.tier" => client.GetManager(static c => new ResellerTierManager(c)),
-            "sale.order" => client.GetManager(static c => new SaleOrderManager(c)),
-            "sale.order.line" => client.GetManager(static c => new SaleOrderLineManager(c)),
-            "openstack.support_subscription" => client.GetManager(static c => new SupportSubscriptionManager(c)),
-            "openstack.support_subscription.type" => client.GetManager(static c => new SupportSubscriptionTypeManager(c)),
-            "account.tax" => client.GetManager(static c => new TaxManager(c)),
-            "account.tax.group" => client.GetManager(static c => new TaxGroupManager(c)),
-            "openstack.term_discount" => client.GetManager(static c => new TermDiscountManager(c)),
-            "openstack.trial" => client.GetManager(static c => new TrialManager(c)),
-            "uom.uom" => client.GetManager(static c => new UomManager(c)),
-            "uom.category" => client.GetManager(static c => new UomCategoryManager(c)),
-            "res.users" => client.GetManager(static c => new UserManager(c)),
-            "openstack.volume_discount_range" => client.GetManager(static c => new VolumeDiscountRangeManager(c)),
-            "openstack.voucher_code" => client.GetManager(static c => new VoucherCodeManager(c)),
-            _ => throw new KeyNotFoundException($"No manager of the OpenStack integration handles the Odoo model '{modelName}'."),
-        };
+        return OdooModelsOpenStackOdooModels.FindManager(client, modelName)
+            ?? throw new KeyNotFoundException($"No manager of the OpenStack integration handles the Odoo model '{modelName}'.");
     }
 
     /// <summary>Disposes the underlying client.</summary>

@@ -25,12 +25,17 @@ public sealed partial class OdooClient
     /// <summary>
     /// Returns this client's manager for <typeparamref name="TRecord"/>: the full typed API (get, list, search,
     /// stream, create, update, delete) for any <c>[OdooModel]</c> record, including those declared in other assemblies.
+    /// It is the record's generated manager, the same instance as the client property (<c>client.ReferralCodes</c>),
+    /// so hand-written manager members and overrides apply.
     /// </summary>
     /// <typeparam name="TRecord">The record type.</typeparam>
     public OdooManager<TRecord> Manager<TRecord>() where TRecord : OdooRecord, IOdooRecord<TRecord> =>
-        GetManager(static c => new Managers.DefaultOdooManager<TRecord>(c));
+        TRecord.GetManager(this);
 
-    /// <summary>Reads records by id in one <c>read</c> call; ids Odoo does not return are left out.</summary>
+    /// <summary>
+    /// Reads records by id in one <c>read</c> call; ids Odoo does not return are left out. The one read by ids
+    /// of the runtime: managers (<c>GetAsync</c>, <c>ListAsync</c>, refresh) and relation loaders all come here.
+    /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="ids">The ids.</param>
     /// <param name="fields">The Odoo field names to read; <see langword="null"/> for the model's default (all fields).</param>

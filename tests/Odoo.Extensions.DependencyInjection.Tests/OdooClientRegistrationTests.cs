@@ -296,6 +296,43 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
         await Assert.ThrowsAsync<ObjectDisposedException>(() => clients.GetClientAsync().AsTask());
     }
 
+    [Fact]
+    public async Task Connecting_never_posts_to_the_callers_synchronization_context()
+    {
+        var services = new ServiceCollection();
+        services.AddOdooClient(Configuration().GetSection("Odoo"));
+        await using var provider = services.BuildServiceProvider();
+        var clients = provider.GetRequiredService<IOdooClientProvider>();
+        var context = new CountingContext();
+        var previous = SynchronizationContext.Current;
+        ValueTask<OdooClient> connecting;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            connecting = clients.GetClientAsync();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+        Assert.Equal(1, await CountGlobexAsync(await connecting));
+        Assert.Equal(0, context.Posts); // a UI or legacy ASP.NET context is never needed (nor blocked) to connect
+    }
+
+    /// <summary>Counts the continuations posted to it (and runs them on the thread pool).</summary>
+    private sealed class CountingContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         private int _requests;

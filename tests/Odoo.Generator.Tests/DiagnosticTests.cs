@@ -146,6 +146,11 @@ public sealed class DiagnosticTests
         "ODOO015", "OdooGen would generate 'R.Metadata' for 'R', but that name is already used", "Metadata");
 
     [Fact]
+    public void ODOO015_member_named_like_the_generated_nested_manager() => Single(
+        """public static partial class Outer { [OdooModel("a.b")] private partial record R { private sealed class __Manager { } } }""",
+        "ODOO015", "OdooGen would generate 'R.__Manager' for 'R', but that name is already used", "__Manager");
+
+    [Fact]
     public void ODOO015_property_hiding_a_base_record_member() => Single(
         """[OdooModel] public partial record BillingPartner : Partner { /** <summary>x</summary> */ public partial string Name { get; } }""",
         "ODOO015", "OdooGen would generate 'BillingPartner.Name' for 'Name', but that name is already used", "Name");

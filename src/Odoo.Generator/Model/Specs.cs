@@ -99,6 +99,13 @@ internal sealed record ModelSpec
     public EquatableArray<FieldSpec> Fields { get; init; } = EquatableArray<FieldSpec>.Empty;
 }
 
+/// <summary>
+/// A spec with the location of its declaration, for the per-model emit (an unexpected failure is reported as
+/// ODOO999 on the declaration). Only the per-model emit sees the location: the specs the assembly file is made
+/// of hold none, so a line shift above a declaration re-emits that model's file only.
+/// </summary>
+internal sealed record LocatedSpec(ModelSpec Spec, LocationInfo? Location);
+
 /// <summary>Where a diagnostic goes, as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
@@ -118,4 +125,11 @@ internal sealed record ModelIdentity(string ModelName, string DisplayName, bool 
 internal sealed record ParseResult(ModelSpec? Spec, ModelIdentity? Identity, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>What the emitter needs of the compilation: language version and runtime features.</summary>
-internal sealed record CompilationSpec(string AssemblyName, bool UseExtensionMembers, bool HasManagerBase, bool SupportsPartialProperties);
+internal sealed record CompilationSpec(string AssemblyName, bool UseExtensionMembers, bool HasManagerBase, bool SupportsPartialProperties)
+{
+    /// <summary>Whether the runtime's <c>IOdooRecord&lt;TSelf&gt;</c> has <c>GetManager</c> (records then implement it).</summary>
+    public bool HasRecordManager { get; init; }
+
+    /// <summary>The exception that kept the compilation from being read (the defaults above are used then); reported as ODOO999.</summary>
+    public string? Failure { get; init; }
+}

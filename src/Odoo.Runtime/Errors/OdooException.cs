@@ -200,15 +200,20 @@ public class OdooMultipleRecordsFoundException : OdooException
     public IReadOnlyList<int> FoundIds { get; init; } = [];
 }
 
-/// <summary>A field was read that the record was not fetched with (it was left out of <c>fields</c>).</summary>
-public class OdooFieldNotLoadedException : OdooException
+/// <summary>
+/// A record property was read before its value was there: a field the record was not fetched with
+/// (<see cref="OdooFieldNotLoadedException"/>) or a relation not loaded yet (<see cref="OdooRelationNotLoadedException"/>).
+/// Catch this type for both.
+/// </summary>
+public abstract class OdooNotLoadedException : OdooException
 {
     /// <summary>Creates the error.</summary>
+    /// <param name="message">What was read and how to load it.</param>
     /// <param name="recordType">The record type, for example <c>ReferralCode</c>.</param>
     /// <param name="property">The C# property read.</param>
     /// <param name="remoteField">The Odoo field behind it.</param>
-    public OdooFieldNotLoadedException(string recordType, string property, string remoteField)
-        : base($"{recordType}.{property} was not loaded: the record was fetched without the Odoo field '{remoteField}'. Include it in the fields of the query, or fetch all fields.")
+    protected OdooNotLoadedException(string message, string recordType, string property, string remoteField)
+        : base(message)
     {
         RecordType = recordType;
         Property = property;
@@ -223,6 +228,19 @@ public class OdooFieldNotLoadedException : OdooException
 
     /// <summary>The Odoo field behind it.</summary>
     public string RemoteField { get; }
+}
+
+/// <summary>A field was read that the record was not fetched with (it was left out of <c>fields</c>).</summary>
+public class OdooFieldNotLoadedException : OdooNotLoadedException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="recordType">The record type, for example <c>ReferralCode</c>.</param>
+    /// <param name="property">The C# property read.</param>
+    /// <param name="remoteField">The Odoo field behind it.</param>
+    public OdooFieldNotLoadedException(string recordType, string property, string remoteField)
+        : base($"{recordType}.{property} was not loaded: the record was fetched without the Odoo field '{remoteField}'. Include it in the fields of the query, or fetch all fields.", recordType, property, remoteField)
+    {
+    }
 }
 
 /// <summary>A value Odoo sent does not fit the declared C# type (for example <c>false</c> in a non-nullable many2one).</summary>

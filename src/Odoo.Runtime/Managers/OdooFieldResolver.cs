@@ -35,16 +35,11 @@ internal sealed class OdooFieldIndex
 {
     private static readonly ConditionalWeakTable<OdooModelMetadata, OdooFieldIndex> Cache = new();
 
-    /// <summary>The fields every Odoo model has, used when the metadata does not declare them itself.</summary>
-    private static readonly OdooFieldMetadata[] BaseFields =
-    [
-        new("Id", "id", OdooFieldKind.Integer),
-        new("DisplayName", "display_name", OdooFieldKind.Char) { IsNullable = true },
-        new("CreateDate", "create_date", OdooFieldKind.DateTime) { IsNullable = true },
-        new("CreateUser", "create_uid", OdooFieldKind.Many2One) { IsNullable = true, RelationModel = "res.users", IdProperty = "CreateUid", NameProperty = "CreateName" },
-        new("WriteDate", "write_date", OdooFieldKind.DateTime) { IsNullable = true },
-        new("WriteUser", "write_uid", OdooFieldKind.Many2One) { IsNullable = true, RelationModel = "res.users", IdProperty = "WriteUid", NameProperty = "WriteName" },
-    ];
+    /// <summary>
+    /// Older local names of the user links (<c>CreateUser</c>/<c>WriteUser</c>), still accepted for
+    /// <c>create_uid</c>/<c>write_uid</c> beside the names of <see cref="OdooModelMetadata.BaseFields"/>.
+    /// </summary>
+    private static readonly (string Alias, string Remote)[] BaseFieldAliases = [("CreateUser", "create_uid"), ("WriteUser", "write_uid")];
 
     private readonly FrozenDictionary<string, (OdooFieldMetadata Field, OdooFieldRole Role)> _byLocal;
     private readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> _remoteToLocal = new(StringComparer.Ordinal);
@@ -56,9 +51,16 @@ internal sealed class OdooFieldIndex
         var byLocal = new Dictionary<string, (OdooFieldMetadata, OdooFieldRole)>(StringComparer.Ordinal);
         _concrete = [];
         foreach (var f in metadata.Fields) Add(byLocal, f);
-        foreach (var f in BaseFields)
+        // The fields every Odoo model has, when the metadata does not declare them itself (generated metadata does).
+        foreach (var f in OdooModelMetadata.BaseFields)
         {
             if (!byLocal.ContainsKey(f.Name) && metadata.FindByRemoteName(f.RemoteName) is null) Add(byLocal, f);
+        }
+        foreach (var (alias, remote) in BaseFieldAliases)
+        {
+            if (byLocal.ContainsKey(alias)) continue;
+            var target = metadata.FindByRemoteName(remote) ?? _concrete.Find(f => f.RemoteName == remote);
+            if (target is not null) byLocal[alias] = (target, OdooFieldRole.Value);
         }
         _byLocal = byLocal.ToFrozenDictionary(StringComparer.Ordinal);
     }

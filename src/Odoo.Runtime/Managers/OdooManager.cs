@@ -462,19 +462,9 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
 
     // ------------------------------------------------------------------ internals
 
-    internal async Task<IReadOnlyList<TRecord>> ReadAsync(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return [];
-        var call = new OdooCall(ModelName, "read")
-        {
-            Ids = ids,
-            Arguments = [new OdooArgument("fields", fields)],
-            Context = context,
-            IsReadOnly = true,
-        };
-        var source = new OdooRecordSource(Client, fields, context);
-        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
-    }
+    // One read by ids for the whole runtime: the client's (fields null = the model's default fields).
+    internal Task<IReadOnlyList<TRecord>> ReadAsync(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken) =>
+        Client.ReadManyAsync<TRecord>(ids, fields, context, cancellationToken);
 
     private async Task<IReadOnlyList<TRecord>> SearchReadAsync(
         OdooEncodedDomain domain, IReadOnlyList<string>? fields, string? order, int? limit, int offset, OdooContext? context, CancellationToken cancellationToken)

@@ -202,7 +202,7 @@ public static class OdooRelationLoadingExtensions
         {
             // The slots run the loader without the callers' tokens: a shared read is not cancelled by one caller.
             var client = source.RequireClient(what);
-            var rows = await client.Manager<TTarget>().ReadAsync([.. ids.Distinct()], TTarget.Metadata.DefaultFields, source.Context, CancellationToken.None).ConfigureAwait(false);
+            var rows = await client.ReadManyAsync<TTarget>([.. ids.Distinct()], TTarget.Metadata.DefaultFields, source.Context, CancellationToken.None).ConfigureAwait(false);
             var byId = new Dictionary<int, TTarget>(rows.Count);
             foreach (var r in rows) byId[r.Id] = r;
             return byId;

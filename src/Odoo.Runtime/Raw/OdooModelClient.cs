@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Odoo.Domains;
 using Odoo.Serialization;
 using Odoo.Transport;
 
@@ -8,10 +9,12 @@ namespace Odoo.Raw;
 /// Untyped access to one Odoo model by name (<c>client.Model("res.partner")</c>): the ORM's common
 /// methods plus <see cref="CallAsync"/> for any other, with results as <see cref="JsonElement"/>.
 /// Works the same over JSON-RPC and JSON-2 (arguments are named, so JSON-2 can send them).
-/// Domains are any value the <see cref="OdooJsonWriter"/> writes: for example
+/// Domains are an <see cref="OdooDomain"/> (encoded without model metadata: names are sent as written, values
+/// such as dates, records and enums are encoded) or any value the <see cref="OdooJsonWriter"/> writes: for example
 /// <c>new object[] { new object[] { "is_company", "=", true } }</c>, a list of tuples
 /// <c>[("name", "ilike", "acme")]</c>, a <see cref="JsonElement"/>, or an <see cref="IOdooJsonWritable"/> domain builder;
-/// <see langword="null"/> means every record.
+/// <see langword="null"/> means every record. Paging parameters come in the managers' order:
+/// <c>domain, fields, order, limit, offset</c>.
 /// </summary>
 public sealed class OdooModelClient
 {
@@ -30,20 +33,20 @@ public sealed class OdooModelClient
     public string ModelName { get; }
 
     /// <summary>Searches and reads in one round trip (<c>search_read</c>).</summary>
-    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
+    /// <param name="domain">The domain (an <see cref="OdooDomain"/> or a list form); <see langword="null"/> for all records.</param>
     /// <param name="fields">The fields to read; <see langword="null"/> for all.</param>
-    /// <param name="offset">How many matching records to skip.</param>
-    /// <param name="limit">The most records to return; <see langword="null"/> for no limit.</param>
     /// <param name="order">The sort order, for example <c>name, id desc</c>.</param>
+    /// <param name="limit">The most records to return; <see langword="null"/> for no limit.</param>
+    /// <param name="offset">How many matching records to skip.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One JSON object per record.</returns>
     public Task<IReadOnlyList<JsonElement>> SearchReadAsync(
         object? domain = null,
         IReadOnlyList<string>? fields = null,
-        int offset = 0,
-        int? limit = null,
         string? order = null,
+        int? limit = null,
+        int offset = 0,
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
@@ -55,7 +58,7 @@ public sealed class OdooModelClient
         if (order is not null) kwargs.Add(new("order", order));
         var call = new OdooCall(ModelName, "search_read")
         {
-            Arguments = [new("domain", domain ?? EmptyDomain)],
+            Arguments = [new("domain", EncodeDomain(domain))],
             KeywordArguments = kwargs,
             Context = context,
             IsReadOnly = true,
@@ -87,17 +90,18 @@ public sealed class OdooModelClient
     }
 
     /// <summary>Searches for record ids (<c>search</c>).</summary>
-    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
-    /// <param name="offset">How many matching records to skip.</param>
-    /// <param name="limit">The most ids to return; <see langword="null"/> for no limit.</param>
+    /// <param name="domain">The domain (an <see cref="OdooDomain"/> or a list form); <see langword="null"/> for all records.</param>
     /// <param name="order">The sort order.</param>
+    /// <param name="limit">The most ids to return; <see langword="null"/> for no limit.</param>
+    /// <param name="offset">How many matching records to skip.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<int[]> SearchAsync(
+    /// <returns>The ids, in Odoo's order.</returns>
+    public Task<IReadOnlyList<int>> SearchAsync(
         object? domain = null,
-        int offset = 0,
-        int? limit = null,
         string? order = null,
+        int? limit = null,
+        int offset = 0,
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
@@ -108,23 +112,23 @@ public sealed class OdooModelClient
         if (order is not null) kwargs.Add(new("order", order));
         var call = new OdooCall(ModelName, "search")
         {
-            Arguments = [new("domain", domain ?? EmptyDomain)],
+            Arguments = [new("domain", EncodeDomain(domain))],
             KeywordArguments = kwargs,
             Context = context,
             IsReadOnly = true,
         };
-        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken);
+        return Client.ExecuteAsync<IReadOnlyList<int>>(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken);
     }
 
     /// <summary>Counts matching records (<c>search_count</c>).</summary>
-    /// <param name="domain">The domain; <see langword="null"/> for all records.</param>
+    /// <param name="domain">The domain (an <see cref="OdooDomain"/> or a list form); <see langword="null"/> for all records.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<int> SearchCountAsync(object? domain = null, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         var call = new OdooCall(ModelName, "search_count")
         {
-            Arguments = [new("domain", domain ?? EmptyDomain)],
+            Arguments = [new("domain", EncodeDomain(domain))],
             Context = context,
             IsReadOnly = true,
         };
@@ -226,7 +230,7 @@ public sealed class OdooModelClient
 
     /// <summary>Finds records by display name (<c>name_search</c>).</summary>
     /// <param name="name">The text to match.</param>
-    /// <param name="domain">An extra domain; <see langword="null"/> for none.</param>
+    /// <param name="domain">An extra domain (an <see cref="OdooDomain"/> or a list form); <see langword="null"/> for none.</param>
     /// <param name="operator">The comparison, <c>ilike</c> by default.</param>
     /// <param name="limit">The most results, 100 by default.</param>
     /// <param name="context">Context entries for this call.</param>
@@ -245,7 +249,7 @@ public sealed class OdooModelClient
         var call = new OdooCall(ModelName, "name_search")
         {
             // Positional on JSON-RPC (the second parameter was 'args' before Odoo 18, 'domain' since).
-            Arguments = [new("name", name), new("domain", domain ?? EmptyDomain), new("operator", @operator), new("limit", limit)],
+            Arguments = [new("name", name), new("domain", EncodeDomain(domain)), new("operator", @operator), new("limit", limit)],
             Context = context,
             IsReadOnly = true,
         };
@@ -284,6 +288,17 @@ public sealed class OdooModelClient
 
     /// <inheritdoc />
     public override string ToString() => ModelName;
+
+    /// <summary>
+    /// The domain as sent: an <see cref="OdooDomain"/> is encoded without metadata (names pass through, values are
+    /// encoded for the server's version); any other value goes to the <see cref="OdooJsonWriter"/> as it is.
+    /// </summary>
+    private object EncodeDomain(object? domain) => domain switch
+    {
+        null => EmptyDomain,
+        OdooDomain d => d.Encode(null, Client.ServerVersion),
+        _ => domain,
+    };
 
     private static JsonElement ReadElement(ref Utf8JsonReader r) => JsonElement.ParseValue(ref r);
 

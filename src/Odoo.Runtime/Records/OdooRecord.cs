@@ -22,6 +22,16 @@ public interface IOdooRecord<TSelf> where TSelf : OdooRecord, IOdooRecord<TSelf>
     /// <param name="reader">The reader.</param>
     /// <param name="source">Where the record came from (shared by all rows of one answer).</param>
     static abstract TSelf Decode(ref Utf8JsonReader reader, OdooRecordSource source);
+
+    /// <summary>
+    /// Returns <paramref name="client"/>'s manager of the record type, creating it on first use: the generated
+    /// <c>{Record}Manager</c>, cached under the same key as the client property (<c>client.ReferralCodes</c>), so
+    /// <see cref="OdooClient.Manager{TRecord}"/>, the client property and record operations share one instance
+    /// and reach hand-written manager members. Each record type implements its own (a derived record's
+    /// manager is not its base's).
+    /// </summary>
+    /// <param name="client">The client.</param>
+    static abstract OdooManager<TSelf> GetManager(OdooClient client);
 }
 
 /// <summary>
@@ -96,12 +106,9 @@ public abstract record OdooRecord
     /// <summary>The record type's name, used in messages (for example <c>ReferralCode</c>).</summary>
     protected virtual string RecordTypeName => GetType().Name;
 
-    /// <summary>The database id.</summary>
-    public int Id
-    {
-        get => (_baseLoaded & IdBit) != 0 ? _id : throw new OdooFieldNotLoadedException(RecordTypeName, nameof(Id), "id");
-        init { _id = value; _baseLoaded |= IdBit; }
-    }
+    /// <summary>The database id. Read-only: a record is a snapshot of one row, so <c>record with { Id = 9 }</c>
+    /// (which would keep this row's fields and relation caches under another id) is not allowed.</summary>
+    public int Id => (_baseLoaded & IdBit) != 0 ? _id : throw new OdooFieldNotLoadedException(RecordTypeName, nameof(Id), "id");
 
     /// <summary>Odoo's display name (<c>display_name</c>).</summary>
     public string? DisplayName => Loaded(DisplayNameBit, nameof(DisplayName), "display_name") ? _displayName : null;
@@ -125,30 +132,38 @@ public abstract record OdooRecord
     public string? WriteName => Loaded(WriteUidBit, nameof(WriteName), "write_uid") ? _writeName : null;
 
     /// <summary>Loads the user who created the record (one request, then cached).</summary>
+    /// <remarks>The first <typeparamref name="TUser"/> loaded is cached; asking for another record type later reads the
+    /// user again as that type (one request per call).</remarks>
     /// <typeparam name="TUser">The record type declared for <c>res.users</c>.</typeparam>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async ValueTask<TUser?> LoadCreateUserAsync<TUser>(CancellationToken cancellationToken = default)
-        where TUser : OdooRecord, IOdooRecord<TUser>
-    {
-        var uid = CreateUid;
-        return (TUser?)await LazyInitializer.EnsureInitialized(ref _createUser, static () => new()).GetOrLoadAsync(
-            (Self: this, Uid: uid),
-            static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<TUser?> LoadCreateUserAsync<TUser>(CancellationToken cancellationToken = default)
+        where TUser : OdooRecord, IOdooRecord<TUser> =>
+        LoadUserAsync<TUser>(LazyInitializer.EnsureInitialized(ref _createUser, static () => new()), CreateUid, cancellationToken);
 
     /// <summary>Loads the user who last wrote the record (one request, then cached).</summary>
+    /// <remarks>The first <typeparamref name="TUser"/> loaded is cached; asking for another record type later reads the
+    /// user again as that type (one request per call).</remarks>
     /// <typeparam name="TUser">The record type declared for <c>res.users</c>.</typeparam>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async ValueTask<TUser?> LoadWriteUserAsync<TUser>(CancellationToken cancellationToken = default)
+    public ValueTask<TUser?> LoadWriteUserAsync<TUser>(CancellationToken cancellationToken = default)
+        where TUser : OdooRecord, IOdooRecord<TUser> =>
+        LoadUserAsync<TUser>(LazyInitializer.EnsureInitialized(ref _writeUser, static () => new()), WriteUid, cancellationToken);
+
+    private async ValueTask<TUser?> LoadUserAsync<TUser>(OdooRelationSlot<OdooRecord?> slot, int? uid, CancellationToken cancellationToken)
         where TUser : OdooRecord, IOdooRecord<TUser>
     {
-        var uid = WriteUid;
-        return (TUser?)await LazyInitializer.EnsureInitialized(ref _writeUser, static () => new()).GetOrLoadAsync(
+        var loaded = await slot.GetOrLoadAsync(
             (Self: this, Uid: uid),
-            static async (s, ct) => s.Uid is { } id ? await s.Self.Source.RequireClient(s.Self.RecordTypeName).ReadOneAsync<TUser>(id, s.Self.Source.Context, ct).ConfigureAwait(false) : null,
+            static async (s, ct) => await s.Self.ReadUserAsync<TUser>(s.Uid, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
+        if (loaded is null or TUser) return (TUser?)loaded;
+        // The slot holds the user as another record type (loaded through another TUser): read it as this one, uncached.
+        return (TUser?)await ReadUserAsync<TUser>(uid, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<OdooRecord?> ReadUserAsync<TUser>(int? uid, CancellationToken cancellationToken)
+        where TUser : OdooRecord, IOdooRecord<TUser> =>
+        uid is { } id ? await Source.RequireClient(RecordTypeName).ReadOneAsync<TUser>(id, Source.Context, cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>
     /// Reads one of the fields every model has, if <paramref name="utf8Name"/> names one. Called by
@@ -188,31 +203,6 @@ public abstract record OdooRecord
             default:
                 return false;
         }
-    }
-
-    /// <summary>Copies the base fields of <paramref name="other"/> into this record (used to convert a record to a derived record type).</summary>
-    /// <param name="other">The record to copy from.</param>
-    protected void CopyBaseFieldsFrom(OdooRecord other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        _baseLoaded = other._baseLoaded;
-        _id = other._id;
-        _displayName = other._displayName;
-        _createDate = other._createDate;
-        _createUid = other._createUid;
-        _createName = other._createName;
-        _writeDate = other._writeDate;
-        _writeUid = other._writeUid;
-        _writeName = other._writeName;
-    }
-
-    /// <summary>Appends the loaded base fields to a <c>ToString</c> text.</summary>
-    /// <param name="builder">The text being built.</param>
-    protected void AppendBaseFields(System.Text.StringBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if ((_baseLoaded & IdBit) != 0) builder.Append("id: ").Append(_id);
-        if ((_baseLoaded & DisplayNameBit) != 0 && _displayName is not null) builder.Append(", display_name: '").Append(_displayName).Append('\'');
     }
 
     /// <summary>

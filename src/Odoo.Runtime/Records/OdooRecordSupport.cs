@@ -35,60 +35,17 @@ public static class OdooRecordSupport
         return true;
     }
 
-    /// <summary>Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>) straight from the UTF-8 bytes; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <summary>Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>); <c>false</c>/<c>null</c> read as <see langword="null"/> (see <see cref="OdooJsonReader.ReadNullableDateTime"/>).</summary>
     /// <param name="reader">The reader, on the value.</param>
-    public static DateTime? ReadNullableDateTime(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
-            && TryParseDateTime(reader.ValueSpan, out var value))
-        {
-            return value;
-        }
-        return OdooJsonReader.ReadNullableDateTime(ref reader);
-    }
+    public static DateTime? ReadNullableDateTime(ref Utf8JsonReader reader) => OdooJsonReader.ReadNullableDateTime(ref reader);
 
     /// <summary>Reads a UTC datetime as a <see cref="DateTimeOffset"/> (offset zero); empty reads as <see langword="null"/>.</summary>
     /// <param name="reader">The reader, on the value.</param>
-    public static DateTimeOffset? ReadNullableDateTimeOffset(ref Utf8JsonReader reader) =>
-        ReadNullableDateTime(ref reader) is { } dt ? new DateTimeOffset(dt, TimeSpan.Zero) : null;
+    public static DateTimeOffset? ReadNullableDateTimeOffset(ref Utf8JsonReader reader) => OdooJsonReader.ReadNullableDateTimeOffset(ref reader);
 
-    /// <summary>Reads a date (<c>yyyy-MM-dd</c>) straight from the UTF-8 bytes; <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <summary>Reads a date (<c>yyyy-MM-dd</c>); <c>false</c>/<c>null</c> read as <see langword="null"/> (see <see cref="OdooJsonReader.ReadNullableDate"/>).</summary>
     /// <param name="reader">The reader, on the value.</param>
-    public static DateOnly? ReadNullableDate(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
-            && reader.ValueSpan.Length == 10 && OdooJsonReader.TryParseDate(reader.ValueSpan, out var value))
-        {
-            return value;
-        }
-        return OdooJsonReader.ReadNullableDate(ref reader);
-    }
-
-    private static bool TryParseDateTime(ReadOnlySpan<byte> s, out DateTime value)
-    {
-        value = default;
-        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
-        if (!Digits(s, 0, 4, out var y) || !Digits(s, 5, 2, out var mo) || !Digits(s, 8, 2, out var d)
-            || !Digits(s, 11, 2, out var h) || !Digits(s, 14, 2, out var mi) || !Digits(s, 17, 2, out var sec))
-        {
-            return false;
-        }
-        if (y < 1 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return false;
-        value = new DateTime(y, mo, d, h, mi, sec, DateTimeKind.Utc);
-        return true;
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = s[i] - (byte)'0';
-            if ((uint)digit > 9) return false;
-            value = value * 10 + digit;
-        }
-        return true;
-    }
+    public static DateOnly? ReadNullableDate(ref Utf8JsonReader reader) => OdooJsonReader.ReadNullableDate(ref reader);
 
     /// <summary>A string as an Odoo wire value (<c>false</c> when empty), for <c>ToDictionary(raw: true)</c>.</summary>
     /// <param name="value">The value.</param>

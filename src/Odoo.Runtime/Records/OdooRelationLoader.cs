@@ -1,10 +1,14 @@
+using System.ComponentModel;
+
 namespace Odoo;
 
 /// <summary>
-/// Loads related records for generated relation loaders and for batched relation loads. Public
-/// because generated code lives in the consumers' assemblies; it reads with the target model's
-/// default fields and the owner's context.
+/// Loads related records for generated relation loaders. Public because generated code lives in the
+/// consumers' assemblies; it reads with the target model's default fields and the owner's context.
+/// Not meant to be called by hand: batched loads of many records are
+/// <see cref="OdooRelationLoadingExtensions"/>' <c>records.LoadAsync(relation)</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OdooRelationLoader
 {
     /// <summary>Reads one related record (one <c>read</c>).</summary>
@@ -51,94 +55,6 @@ public static class OdooRelationLoader
         var read = await client.ReadManyAsync<T>(distinct, null, source.Context, cancellationToken).ConfigureAwait(false);
         var byId = ById(read);
         return Order(byId, ids, T.Metadata.ModelName, $"{ownerType}.{property}");
-    }
-
-    /// <summary>
-    /// Loads a many2one relation for many records with one <c>read</c> of the distinct linked ids,
-    /// and fills each record's cache. Records whose relation is already loaded are left as they are.
-    /// </summary>
-    /// <typeparam name="TOwner">The owner record type.</typeparam>
-    /// <typeparam name="TTarget">The related record type.</typeparam>
-    /// <param name="owners">The records (all read through the same client).</param>
-    /// <param name="relation">The relation, for example <c>ReferralCode.Relations.ReferralCreditType</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task LoadAsync<TOwner, TTarget>(IReadOnlyList<TOwner> owners, OdooMany2OneRelation<TOwner, TTarget> relation, CancellationToken cancellationToken)
-        where TOwner : OdooRecord, IOdooRecord<TOwner>
-        where TTarget : OdooRecord, IOdooRecord<TTarget>
-    {
-        ArgumentNullException.ThrowIfNull(owners);
-        ArgumentNullException.ThrowIfNull(relation);
-        var pending = new List<(OdooRelationSlot<TTarget?> Slot, int? Id)>();
-        var ids = new List<int>();
-        var seen = new HashSet<int>();
-        OdooRecordSource? source = null;
-        foreach (var owner in owners)
-        {
-            var slot = relation.GetSlot(owner);
-            if (slot.IsLoaded) continue;
-            var id = relation.GetId(owner);
-            pending.Add((slot, id));
-            if (id is { } v && seen.Add(v)) ids.Add(v);
-            source ??= owner.Source;
-        }
-        if (pending.Count == 0) return;
-        Dictionary<int, TTarget> byId = [];
-        if (ids.Count > 0)
-        {
-            var client = source!.RequireClient(typeof(TOwner).Name);
-            byId = ById(await client.ReadManyAsync<TTarget>(ids, null, source.Context, cancellationToken).ConfigureAwait(false));
-            var missing = ids.Where(i => !byId.ContainsKey(i)).Order().ToArray();
-            if (missing.Length > 0) throw NotFound(TTarget.Metadata.ModelName, $"{typeof(TOwner).Name}.{relation.Name}", missing);
-        }
-        foreach (var (slot, id) in pending)
-        {
-            slot.SetValue(id is { } v ? byId[v] : null);
-        }
-    }
-
-    /// <summary>
-    /// Loads an x2many relation for many records with one <c>read</c> of the union of their ids,
-    /// and fills each record's cache. Records whose relation is already loaded are left as they are.
-    /// </summary>
-    /// <typeparam name="TOwner">The owner record type.</typeparam>
-    /// <typeparam name="TTarget">The related record type.</typeparam>
-    /// <param name="owners">The records (all read through the same client).</param>
-    /// <param name="relation">The relation, for example <c>ReferralCode.Relations.Referrals</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task LoadAsync<TOwner, TTarget>(IReadOnlyList<TOwner> owners, OdooX2ManyRelation<TOwner, TTarget> relation, CancellationToken cancellationToken)
-        where TOwner : OdooRecord, IOdooRecord<TOwner>
-        where TTarget : OdooRecord, IOdooRecord<TTarget>
-    {
-        ArgumentNullException.ThrowIfNull(owners);
-        ArgumentNullException.ThrowIfNull(relation);
-        var pending = new List<(OdooRelationSlot<IReadOnlyList<TTarget>> Slot, IReadOnlyList<int> Ids)>();
-        var ids = new List<int>();
-        var seen = new HashSet<int>();
-        OdooRecordSource? source = null;
-        foreach (var owner in owners)
-        {
-            var slot = relation.GetSlot(owner);
-            if (slot.IsLoaded) continue;
-            var own = relation.GetIds(owner);
-            pending.Add((slot, own));
-            foreach (var v in own)
-            {
-                if (seen.Add(v)) ids.Add(v);
-            }
-            source ??= owner.Source;
-        }
-        if (pending.Count == 0) return;
-        Dictionary<int, TTarget> byId = [];
-        if (ids.Count > 0)
-        {
-            var client = source!.RequireClient(typeof(TOwner).Name);
-            byId = ById(await client.ReadManyAsync<TTarget>(ids, null, source.Context, cancellationToken).ConfigureAwait(false));
-        }
-        var what = $"{typeof(TOwner).Name}.{relation.Name}";
-        foreach (var (slot, own) in pending)
-        {
-            slot.SetValue(Order(byId, own, TTarget.Metadata.ModelName, what));
-        }
     }
 
     private static int[] Distinct(IReadOnlyList<int> ids)

@@ -4,26 +4,14 @@ namespace Odoo;
 /// A relation property (<c>invoice.Partner</c>) was read before the related records were loaded.
 /// Call its <c>Load{Property}Async</c> method first, or batch-load the relation for a list of records.
 /// </summary>
-public class OdooRelationNotLoadedException : OdooException
+public class OdooRelationNotLoadedException : OdooNotLoadedException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="recordType">The record type, for example <c>ReferralCode</c>.</param>
     /// <param name="property">The relation property read.</param>
     /// <param name="remoteField">The Odoo field behind it.</param>
     public OdooRelationNotLoadedException(string recordType, string property, string remoteField)
-        : base($"{recordType}.{property} is not loaded yet: await Load{property}Async(cancellationToken) first (one request, then cached), or batch-load the relation '{remoteField}' for a list of records. Its id(s) are available without a request.")
+        : base($"{recordType}.{property} is not loaded yet: await Load{property}Async(cancellationToken) first (one request, then cached), or batch-load the relation '{remoteField}' for a list of records. Its id(s) are available without a request.", recordType, property, remoteField)
     {
-        RecordType = recordType;
-        Property = property;
-        RemoteField = remoteField;
     }
-
-    /// <summary>The record type.</summary>
-    public string RecordType { get; }
-
-    /// <summary>The relation property read.</summary>
-    public string Property { get; }
-
-    /// <summary>The Odoo field behind it.</summary>
-    public string RemoteField { get; }
 }

@@ -1,11 +1,14 @@
+using System.ComponentModel;
+
 namespace Odoo;
 
 /// <summary>
 /// The cache of one relation on one record: empty, loading (one shared request), or loaded.
 /// Two concurrent loads share one request; a failed or cancelled load leaves the slot empty so
-/// the next load tries again. Used by generated relation loaders.
+/// the next load tries again. Used by generated relation loaders; not meant to be used by hand.
 /// </summary>
 /// <typeparam name="T">The loaded value: a record (nullable for an optional many2one) or a list of records.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OdooRelationSlot<T>
 {
     private readonly object _gate = new();
@@ -63,7 +66,9 @@ public sealed class OdooRelationSlot<T>
 
     private async Task<T> StartLoad<TState>(TState state, Func<TState, CancellationToken, Task<T>> loader)
     {
-        await Task.Yield();
+        // Return to the caller (who holds the lock and stores this task as _pending) before the loader runs;
+        // ForceYielding continues on the thread pool, never on a captured SynchronizationContext.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         try
         {
             var value = await loader(state, CancellationToken.None).ConfigureAwait(false);

@@ -100,9 +100,23 @@ public static class OdooJsonReader
     public static string? ReadNullableString(ref Utf8JsonReader reader) =>
         IsEmpty(ref reader) ? null : reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Unexpected(ref reader, "a string");
 
-    /// <summary>Reads a date (<c>yyyy-MM-dd</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <summary>
+    /// Reads a date (<c>yyyy-MM-dd</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>. An unescaped
+    /// 10-byte value is parsed straight from the UTF-8 bytes; anything else (escaped text, a datetime whose
+    /// date part is taken) goes through the culture-invariant parser.
+    /// </summary>
     /// <param name="reader">The reader.</param>
     public static DateOnly? ReadNullableDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
+            && reader.ValueSpan.Length == 10 && TryParseDate(reader.ValueSpan, out var value))
+        {
+            return value;
+        }
+        return ReadNullableDateSlow(ref reader);
+    }
+
+    private static DateOnly? ReadNullableDateSlow(ref Utf8JsonReader reader)
     {
         if (IsEmpty(ref reader)) return null;
         if (reader.TokenType != JsonTokenType.String) throw Unexpected(ref reader, "a date");
@@ -114,10 +128,24 @@ public static class OdooJsonReader
             ? d : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
     }
 
-    /// <summary>Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>.</summary>
+    /// <summary>
+    /// Reads a UTC datetime (<c>yyyy-MM-dd HH:mm:ss</c>); <c>false</c>/<c>null</c> read as <see langword="null"/>.
+    /// An unescaped <c>yyyy-MM-dd HH:mm:ss</c> value is parsed straight from the UTF-8 bytes; anything else
+    /// (fractional seconds, a bare date, escaped text) goes through the culture-invariant parser.
+    /// </summary>
     /// <param name="reader">The reader.</param>
     /// <returns>A <see cref="DateTime"/> of kind <see cref="DateTimeKind.Utc"/>.</returns>
     public static DateTime? ReadNullableDateTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
+            && TryParseDateTime(reader.ValueSpan, out var value))
+        {
+            return value;
+        }
+        return ReadNullableDateTimeSlow(ref reader);
+    }
+
+    private static DateTime? ReadNullableDateTimeSlow(ref Utf8JsonReader reader)
     {
         if (IsEmpty(ref reader)) return null;
         if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > 64 || reader.ValueIsEscaped && reader.ValueSpan.Length > 32)
@@ -250,6 +278,33 @@ public static class OdooJsonReader
         if (!Utf8Parser.TryParse(utf8.Slice(8, 2), out int d, out var c3) || c3 != 2) return false;
         if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         value = new DateOnly(y, m, d);
+        return true;
+    }
+
+    /// <summary>Parses exactly <c>yyyy-MM-dd HH:mm:ss</c> (UTF-8) as a UTC <see cref="DateTime"/>.</summary>
+    private static bool TryParseDateTime(ReadOnlySpan<byte> s, out DateTime value)
+    {
+        value = default;
+        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
+        if (!Digits(s, 0, 4, out var y) || !Digits(s, 5, 2, out var mo) || !Digits(s, 8, 2, out var d)
+            || !Digits(s, 11, 2, out var h) || !Digits(s, 14, 2, out var mi) || !Digits(s, 17, 2, out var sec))
+        {
+            return false;
+        }
+        if (y < 1 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return false;
+        value = new DateTime(y, mo, d, h, mi, sec, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = s[i] - (byte)'0';
+            if ((uint)digit > 9) return false;
+            value = value * 10 + digit;
+        }
         return true;
     }
 }

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace Odoo.Transport;
 
 /// <summary>What was asked, for error messages and telemetry (never holds credentials).</summary>
@@ -13,7 +18,12 @@ internal readonly record struct CallInfo(string Description, string? Model, stri
     public static CallInfo Service(string service, string method) => new($"{service}.{method}", null, method, null);
 }
 
-/// <summary>Removes the password and API key from any text that reaches a message or property.</summary>
+/// <summary>
+/// Removes the password and API key from any text that reaches a message or property: as written, and in the
+/// escaped forms a JSON body carries them (a body excerpt is quoted as the raw JSON text): System.Text.Json's
+/// default escaping (<c>\u00E9</c>, <c>\u0022</c>), its relaxed escaping (<c>\"</c>, non-ASCII kept), and Python's
+/// <c>json.dumps</c> as Odoo answers (<c>\u00e9</c>, <c>\"</c>).
+/// </summary>
 internal sealed class SecretRedactor
 {
     /// <summary>Secrets shorter than this are not searched for (replacing them would garble ordinary text).</summary>
@@ -22,7 +32,57 @@ internal sealed class SecretRedactor
     private readonly string[] _secrets;
 
     public SecretRedactor(params string?[] secrets) =>
-        _secrets = secrets.Where(s => s is { Length: >= MinLength }).Distinct(StringComparer.Ordinal).OrderByDescending(s => s!.Length).ToArray()!;
+        _secrets = secrets
+            .Where(s => s is { Length: >= MinLength })
+            .SelectMany(s => Forms(s!))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(s => s.Length)
+            .ToArray();
+
+    /// <summary>The secret as written and as it appears inside JSON string literals.</summary>
+    internal static IEnumerable<string> Forms(string secret)
+    {
+        yield return secret;
+        if (Encode(secret, null) is { } standard) yield return standard;
+        if (Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) is { } relaxed) yield return relaxed;
+        yield return PythonJsonEscape(secret);
+    }
+
+    private static string? Encode(string secret, JavaScriptEncoder? encoder)
+    {
+        try
+        {
+            return JsonEncodedText.Encode(secret, encoder).ToString();
+        }
+        catch (ArgumentException)
+        {
+            return null; // invalid UTF-16 (a lone surrogate): System.Text.Json cannot write it either
+        }
+    }
+
+    /// <summary>Python's <c>json.dumps</c> (<c>ensure_ascii</c>) escaping: what Odoo echoes back.</summary>
+    private static string PythonJsonEscape(string s)
+    {
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c is >= ' ' and <= '~') sb.Append(c);
+                    else sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
 
     public static SecretRedactor None { get; } = new();
 

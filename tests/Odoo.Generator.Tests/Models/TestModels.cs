@@ -268,3 +268,19 @@ public partial record NameClash
     /// <summary>Plain.</summary>
     public partial string? ChildrenSlot { get; }
 }
+
+/// <summary>Holds a model that is not visible outside it (so it gets a nested manager, no public one).</summary>
+public static partial class HiddenModels
+{
+    /// <summary>A model only this class sees.</summary>
+    [OdooModel("hidden.model")]
+    private partial record Hidden
+    {
+        /// <summary>The name.</summary>
+        public partial string Name { get; }
+    }
+
+    /// <summary>The client's manager of the hidden model.</summary>
+    /// <param name="client">The client.</param>
+    public static object ManagerOf(OdooClient client) => client.Manager<Hidden>();
+}

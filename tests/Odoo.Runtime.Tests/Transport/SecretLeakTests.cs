@@ -177,21 +177,69 @@ public sealed class SecretLeakTests
         Assert.DoesNotContain(Password, options.ToString());
     }
 
-    private static void AssertClean(Exception ex)
+    // A password with a quote, a backslash and a non-ASCII letter, and every form a JSON body may carry it in
+    // (written out here rather than computed, so the test does not share the redactor's escaping code).
+    private const string EscapingPassword = "Pw\"\u00e9\\-7f3c9e1a";
+
+    private static readonly string[] EscapingPasswordForms =
+    [
+        EscapingPassword,                  // as written (a decoded server message)
+        "Pw\\\"\\u00e9\\\\-7f3c9e1a",         // Python json.dumps (Odoo's answers): \" \u00e9 \\
+        "Pw\\u0022\\u00E9\\\\-7f3c9e1a",       // System.Text.Json's default escaping
+        "Pw\\\"\u00e9\\\\-7f3c9e1a",           // System.Text.Json's relaxed escaping (non-ASCII kept)
+    ];
+
+    public static TheoryData<int> EscapedForms() => [1, 2, 3];
+
+    [Theory]
+    [MemberData(nameof(EscapedForms))]
+    public async Task A_password_echoed_json_escaped_in_a_body_is_redacted(int form)
+    {
+        var escaped = EscapingPasswordForms[form];
+        string[] bodies =
+        [
+            $$"""{"jsonrpc": "2.0", "id": 1, "echo": "login {{escaped}} refused"}""",
+            $$"""{"jsonrpc": "2.0", "id": 1, "result": "{{escaped}}"}""",
+        ];
+        foreach (var body in bodies)
+        {
+            await using var client = await Connect(Fake((_, _) => Task.FromResult(FakeOdoo.Text(body))), o => o.Password = EscapingPassword);
+            var ex = await Assert.ThrowsAnyAsync<OdooException>(() => client.Model("res.partner").SearchCountAsync());
+            AssertClean(ex, EscapingPasswordForms);
+            Assert.Contains("***", ex.ToString());
+        }
+        await using var failing = await Connect(Fake((_, _) => Task.FromResult(FakeOdoo.Text($"<html>{escaped}</html>", 502, "text/html"))), o => o.Password = EscapingPassword);
+        AssertClean(await Assert.ThrowsAsync<OdooTransportException>(() => failing.Model("res.partner").SearchCountAsync()), EscapingPasswordForms);
+    }
+
+    [Fact]
+    public async Task A_password_with_escaped_characters_echoed_in_a_server_error_is_redacted()
+    {
+        var body = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"error\": {\"code\": 200, \"message\": \"Odoo Server Error\", \"data\": {\"name\": \"odoo.exceptions.UserError\", "
+            + $"\"message\": \"bad {EscapingPasswordForms[1]}\", \"arguments\": [\"bad {EscapingPasswordForms[1]}\"], \"debug\": \"Traceback {EscapingPasswordForms[1]}\", \"context\": {{}}}}}}}}";
+        await using var client = await Connect(Fake((_, _) => Task.FromResult(FakeOdoo.Text(body))), o => o.Password = EscapingPassword);
+        var ex = await Assert.ThrowsAsync<OdooUserException>(() => client.Model("res.partner").SearchCountAsync());
+        AssertClean(ex, EscapingPasswordForms);
+        Assert.Contains("***", ex.Message);
+    }
+
+    private static void AssertClean(Exception ex) => AssertClean(ex, Secrets);
+
+    private static void AssertClean(Exception ex, IReadOnlyList<string> secrets)
     {
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var s in Secrets)
+        foreach (var s in secrets)
         {
             Assert.DoesNotContain(s, ex.ToString());
         }
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            foreach (var s in Secrets) Assert.DoesNotContain(s, e.Message);
-            AssertPropertiesClean(e, seen, depth: 0);
+            foreach (var s in secrets) Assert.DoesNotContain(s, e.Message);
+            AssertPropertiesClean(e, seen, depth: 0, secrets);
         }
     }
 
-    private static void AssertPropertiesClean(object value, HashSet<object> seen, int depth)
+    private static void AssertPropertiesClean(object value, HashSet<object> seen, int depth, IReadOnlyList<string> secrets)
     {
         if (depth > 4 || !seen.Add(value)) return;
         foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -203,25 +251,25 @@ public sealed class SecretLeakTests
                 case null:
                     break;
                 case string s:
-                    foreach (var secret in Secrets) Assert.DoesNotContain(secret, s);
+                    foreach (var secret in secrets) Assert.DoesNotContain(secret, s);
                     break;
                 case Uri u:
-                    foreach (var secret in Secrets) Assert.DoesNotContain(secret, u.ToString());
+                    foreach (var secret in secrets) Assert.DoesNotContain(secret, u.ToString());
                     break;
                 case IEnumerable<string> list:
                     foreach (var item in list)
                     {
-                        foreach (var secret in Secrets) Assert.DoesNotContain(secret, item);
+                        foreach (var secret in secrets) Assert.DoesNotContain(secret, item);
                     }
                     break;
                 case Exception inner:
-                    AssertPropertiesClean(inner, seen, depth + 1);
+                    AssertPropertiesClean(inner, seen, depth + 1, secrets);
                     break;
                 case IEnumerable:
                 case ValueType:
                     break;
                 default:
-                    foreach (var secret in Secrets) Assert.DoesNotContain(secret, v.ToString() ?? "");
+                    foreach (var secret in secrets) Assert.DoesNotContain(secret, v.ToString() ?? "");
                     break;
             }
         }
