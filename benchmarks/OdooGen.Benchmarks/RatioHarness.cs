@@ -29,6 +29,7 @@ public static class RatioHarness
         if (Wants("e2e")) failures += await EndToEndAsync(quick);
         if (Wants("m2o")) failures += await RelationAsync(quick);
         if (Wants("stream")) failures += await StreamAsync(quick);
+        if (Wants("server")) await ServerAsync(quick);
 
         Console.WriteLine();
         Console.WriteLine("| Scenario | Ours | Floor / reference | Ratio | Target | Met |");
@@ -99,6 +100,20 @@ public static class RatioHarness
         var failures = Row("SearchAsync 5,000 codes end to end: time", Ms(ours.MedianMs), Ms(floor.MedianMs), ours.MedianMs / floor.MedianMs, "≤ 1.3x", ours.MedianMs <= 1.3 * floor.MedianMs);
         failures += Row("SearchAsync 5,000 codes end to end: allocated (client + in-process server)", Bytes(ours.MedianAllocated), Bytes(floor.MedianAllocated), (double)ours.MedianAllocated / floor.MedianAllocated, "—", null);
         return failures;
+    }
+
+    private static async Task ServerThroughputRow(ServerThroughputScenario scenario, int callers, TimeSpan duration)
+    {
+        var rps = await scenario.RequestsPerSecondAsync(callers, duration);
+        Row($"Odoo.Testing: search_read of 100 records, {callers} concurrent caller(s)", rps.ToString("0", CultureInfo.InvariantCulture) + " requests/s", "—", 1, "—", null);
+    }
+
+    private static async Task ServerAsync(bool quick)
+    {
+        Console.WriteLine("Odoo.Testing throughput: search_read of 100 records over loopback JSON-RPC, raw HttpClient callers...");
+        await using var scenario = await ServerThroughputScenario.StartAsync();
+        var duration = TimeSpan.FromSeconds(quick ? 1 : 5);
+        foreach (var callers in new[] { 1, 8, 32 }) await ServerThroughputRow(scenario, callers, duration);
     }
 
     private static async Task<int> RelationAsync(bool quick)
