@@ -183,15 +183,12 @@ public sealed partial class OdooGenerator
                 w.Line("/// <paramref name=\"record\"/> kept (they are not loaded when it was read without them).");
                 w.Line("/// </summary>");
                 w.Line("/// <param name=\"record\">The record of the base type.</param>");
-                w.Line($"public static {self} From({spec.Base.FullName} record)");
-                w.Line("{");
-                w.Indent();
+                w.Open($"public static {self} From({spec.Base.FullName} record)");
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(record);");
                 w.Line($"var result = new {self}(record);");
                 w.Line($"result.ReadUnknownFieldsOf(record, keepUnknownFields: {(spec.IsSealed ? "false" : "true")});");
                 w.Line("return result;");
-                w.Unindent();
-                w.Line("}");
+                w.Close();
                 w.Line();
             }
 
@@ -248,9 +245,39 @@ public sealed partial class OdooGenerator
             _ => "default",
         };
 
-        private static void NotLoadedGuard(SourceWriter w, ModelSpec spec, FieldSpec f, Slot slot, string property)
+        /// <summary>Writes the statement that throws when <paramref name="slot"/> is not loaded on <paramref name="receiver"/> (<c>""</c>: this record).</summary>
+        private static void NotLoadedGuard(SourceWriter w, ModelSpec spec, FieldSpec f, Slot slot, string property, string receiver = "")
         {
-            w.Line($"if ({slot.NotLoaded}) throw new global::Odoo.OdooFieldNotLoadedException({Lit(spec.Name)}, {Lit(property)}, {Lit(f.RemoteName)});");
+            var notLoaded = receiver.Length == 0 ? slot.NotLoaded : $"({receiver}{slot.Word} & {slot.Mask}) == 0UL";
+            w.Line($"if ({notLoaded}) throw new global::Odoo.OdooFieldNotLoadedException({Lit(spec.Name)}, {Lit(property)}, {Lit(f.RemoteName)});");
+        }
+
+        /// <summary>
+        /// Writes a get-only property <c><paramref name="signature"/> { get { guard; body } }</c> and a blank line: the getter
+        /// throws when the field is not loaded (naming <paramref name="property"/>), else runs <paramref name="body"/>.
+        /// </summary>
+        private static void GuardedGetter(SourceWriter w, ModelSpec spec, FieldSpec f, Slot slot, string signature, string property, params string[] body)
+        {
+            w.Open(signature);
+            w.Open("get");
+            NotLoadedGuard(w, spec, f, slot, property);
+            foreach (var line in body) w.Line(line);
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>
+        /// Writes a static accessor <c><paramref name="signature"/> { guard on record; body }</c> (a parameter named
+        /// <c>record</c>) and a blank line: what the <c>Relations</c> descriptors call to read a relation's ids.
+        /// </summary>
+        private static void GuardedAccessor(SourceWriter w, ModelSpec spec, FieldSpec f, Slot slot, string signature, string body)
+        {
+            w.Open(signature);
+            NotLoadedGuard(w, spec, f, slot, f.Name, receiver: "record.");
+            w.Line(body);
+            w.Close();
+            w.Line();
         }
 
         private static string Empty(ModelSpec spec, FieldSpec f, string property, string type) =>
@@ -263,25 +290,19 @@ public sealed partial class OdooGenerator
             if (f.Kind == FieldKind.Invalid || slot is null && f.Kind != FieldKind.Alias)
             {
                 // The declaration has an ODOO diagnostic; implement it so it is the only error shown.
-                w.Line($"{mods}partial {f.TypeDisplay} {f.Name}");
-                w.Line("{");
-                w.Indent();
+                w.Open($"{mods}partial {f.TypeDisplay} {f.Name}");
                 w.Line($"get => throw new global::System.NotSupportedException({Lit($"{spec.Name}.{f.Name} is not mapped: its declaration has an OdooGen (ODOO) error.")});");
                 if (f.HasInit) w.Line("init { }");
-                w.Unindent();
-                w.Line("}");
+                w.Close();
                 w.Line();
                 return;
             }
             if (f.Kind == FieldKind.Alias)
             {
-                w.Line($"{mods}partial {f.TypeDisplay} {f.Name}");
-                w.Line("{");
-                w.Indent();
+                w.Open($"{mods}partial {f.TypeDisplay} {f.Name}");
                 w.Line($"get => {f.AliasTarget};");
                 if (f.HasInit) w.Line("init => throw new global::System.NotSupportedException(" + Lit($"{spec.Name}.{f.Name} is an alias of {f.AliasTarget}: set {f.AliasTarget} instead.") + ");");
-                w.Unindent();
-                w.Line("}");
+                w.Close();
                 w.Line();
                 return;
             }
@@ -294,59 +315,24 @@ public sealed partial class OdooGenerator
                     var q = f.IsNullable ? "?" : "";
                     // Id
                     w.Line($"/// <summary>The id of <see cref=\"{f.Name}\"/> (Odoo field <c>{Xml(f.RemoteName)}</c>), from Odoo's <c>[id, name]</c> pair; no request.{(f.IsNullable ? " <see langword=\"null\"/> when the link is empty." : "")}</summary>");
-                    w.Line($"public int{q} {f.IdProperty}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
-                    NotLoadedGuard(w, spec, f, s, f.IdProperty!);
-                    w.Line(f.IsNullable ? $"return {GeneratedNames.Id(f.Name)};" : $"return {GeneratedNames.Id(f.Name)} ?? throw {Empty(spec, f, f.IdProperty!, "int")};");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedGetter(w, spec, f, s, $"public int{q} {f.IdProperty}", f.IdProperty!,
+                        f.IsNullable ? $"return {GeneratedNames.Id(f.Name)};" : $"return {GeneratedNames.Id(f.Name)} ?? throw {Empty(spec, f, f.IdProperty!, "int")};");
                     // Name
                     w.Line($"/// <summary>The display name of <see cref=\"{f.Name}\"/>, from Odoo's <c>[id, name]</c> pair; no request.{(f.IsNullable ? " <see langword=\"null\"/> when the link is empty." : "")}</summary>");
-                    w.Line($"public string{q} {f.NameProperty}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
-                    NotLoadedGuard(w, spec, f, s, f.NameProperty!);
-                    w.Line(f.IsNullable ? $"return {GeneratedNames.Name(f.Name)};" : $"return {GeneratedNames.Id(f.Name)} is null ? throw {Empty(spec, f, f.NameProperty!, "string")} : {GeneratedNames.Name(f.Name)} ?? \"\";");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedGetter(w, spec, f, s, $"public string{q} {f.NameProperty}", f.NameProperty!,
+                        f.IsNullable ? $"return {GeneratedNames.Name(f.Name)};" : $"return {GeneratedNames.Id(f.Name)} is null ? throw {Empty(spec, f, f.NameProperty!, "string")} : {GeneratedNames.Name(f.Name)} ?? \"\";");
                     // Relation
-                    w.Line($"{mods}partial {f.TypeDisplay} {f.Name}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
-                    NotLoadedGuard(w, spec, f, s, f.Name);
-                    w.Line(f.IsNullable ? $"if ({GeneratedNames.Id(f.Name)} is null) return null;" : $"if ({GeneratedNames.Id(f.Name)} is null) throw {Empty(spec, f, f.Name, f.TypeShort)};");
-                    w.Line($"if ({GeneratedNames.Slot(f.Name)} is {{ }} slot && slot.TryGetValue(out var value)) return value{(f.IsNullable ? "" : "!")};");
-                    w.Line($"throw {Support}.RelationNotLoaded({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedGetter(w, spec, f, s, $"{mods}partial {f.TypeDisplay} {f.Name}", f.Name,
+                        f.IsNullable ? $"if ({GeneratedNames.Id(f.Name)} is null) return null;" : $"if ({GeneratedNames.Id(f.Name)} is null) throw {Empty(spec, f, f.Name, f.TypeShort)};",
+                        $"if ({GeneratedNames.Slot(f.Name)} is {{ }} slot && slot.TryGetValue(out var value)) return value{(f.IsNullable ? "" : "!")};",
+                        $"throw {Support}.RelationNotLoaded({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
                     // Loader
                     w.Line($"/// <summary>");
                     w.Line($"/// Loads <see cref=\"{f.Name}\"/> (one <c>read</c> of <c>{Xml(f.TargetModelName ?? "")}</c>, then cached on this record; concurrent calls share");
                     w.Line($"/// one request). {(f.IsNullable ? "Returns <see langword=\"null\"/> without a request when the link is empty." : "Throws <see cref=\"global::Odoo.OdooValueException\"/> when Odoo has no link.")}");
                     w.Line("/// </summary>");
                     w.Line("/// <param name=\"cancellationToken\">Cancels this caller's wait.</param>");
-                    w.Line($"public global::System.Threading.Tasks.ValueTask<{target}{q}> Load{f.Name}Async(global::System.Threading.CancellationToken cancellationToken = default)");
-                    w.Line("{");
-                    w.Indent();
+                    w.Open($"public global::System.Threading.Tasks.ValueTask<{target}{q}> Load{f.Name}Async(global::System.Threading.CancellationToken cancellationToken = default)");
                     if (f.IsNullable)
                     {
                         w.Line($"if ({GeneratedNames.GetId(f.Name)}(this) is not {{ }} value) return new global::System.Threading.Tasks.ValueTask<{target}?>(default({target}?));");
@@ -359,17 +345,10 @@ public sealed partial class OdooGenerator
                     w.Line("    (Self: this, Id: value),");
                     w.Line($"    static async (s, ct) => (({target}?)await global::Odoo.OdooRelationLoader.LoadOneAsync<{target}>(s.Self.Source, {rn}, {Lit(f.Name)}, s.Id, ct).ConfigureAwait(false)),");
                     w.Line($"    cancellationToken){(f.IsNullable ? "" : "!")};");
-                    w.Unindent();
-                    w.Line("}");
+                    w.Close();
                     w.Line();
-                    w.Line($"private static int{q} {GeneratedNames.GetId(f.Name)}({spec.FullName} record)");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line($"if ((record.{s.Word} & {s.Mask}) == 0UL) throw new global::Odoo.OdooFieldNotLoadedException({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
-                    w.Line(f.IsNullable ? $"return record.{GeneratedNames.Id(f.Name)};" : $"return record.{GeneratedNames.Id(f.Name)} ?? throw {Empty(spec, f, f.Name, f.TypeShort)};");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedAccessor(w, spec, f, s, $"private static int{q} {GeneratedNames.GetId(f.Name)}({spec.FullName} record)",
+                        f.IsNullable ? $"return record.{GeneratedNames.Id(f.Name)};" : $"return record.{GeneratedNames.Id(f.Name)} ?? throw {Empty(spec, f, f.Name, f.TypeShort)};");
                     w.Line($"private static global::Odoo.OdooRelationSlot<{target}?> {GeneratedNames.GetSlot(f.Name)}({spec.FullName} record) =>");
                     w.Line($"    global::System.Threading.LazyInitializer.EnsureInitialized(ref record.{GeneratedNames.Slot(f.Name)}, static () => new global::Odoo.OdooRelationSlot<{target}?>());");
                     w.Line();
@@ -381,58 +360,25 @@ public sealed partial class OdooGenerator
                     var target = f.TargetFullName!;
                     var list = $"global::System.Collections.Generic.IReadOnlyList<{target}>";
                     w.Line($"/// <summary>The ids of <see cref=\"{f.Name}\"/> (Odoo field <c>{Xml(f.RemoteName)}</c>), in Odoo's order; no request.</summary>");
-                    w.Line($"public {ListOfInt} {f.IdsProperty}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
-                    NotLoadedGuard(w, spec, f, s, f.IdsProperty!);
-                    w.Line($"return {GeneratedNames.Ids(f.Name)}!;");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
-                    w.Line($"{mods}partial {f.TypeDisplay} {f.Name}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
-                    NotLoadedGuard(w, spec, f, s, f.Name);
-                    w.Line($"if ({GeneratedNames.Slot(f.Name)} is {{ }} slot && slot.TryGetValue(out var value)) return value;");
-                    w.Line($"if ({GeneratedNames.Ids(f.Name)}!.Count == 0) return global::System.Array.Empty<{target}>();");
-                    w.Line($"throw {Support}.RelationNotLoaded({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedGetter(w, spec, f, s, $"public {ListOfInt} {f.IdsProperty}", f.IdsProperty!, $"return {GeneratedNames.Ids(f.Name)}!;");
+                    GuardedGetter(w, spec, f, s, $"{mods}partial {f.TypeDisplay} {f.Name}", f.Name,
+                        $"if ({GeneratedNames.Slot(f.Name)} is {{ }} slot && slot.TryGetValue(out var value)) return value;",
+                        $"if ({GeneratedNames.Ids(f.Name)}!.Count == 0) return global::System.Array.Empty<{target}>();",
+                        $"throw {Support}.RelationNotLoaded({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
                     w.Line($"/// <summary>");
                     w.Line($"/// Loads <see cref=\"{f.Name}\"/> (one <c>read</c> of <c>{Xml(f.TargetModelName ?? "")}</c> for all ids, then cached on this record;");
                     w.Line("/// concurrent calls share one request; no request when there are no ids).");
                     w.Line("/// </summary>");
                     w.Line("/// <param name=\"cancellationToken\">Cancels this caller's wait.</param>");
-                    w.Line($"public global::System.Threading.Tasks.ValueTask<{list}> Load{f.Name}Async(global::System.Threading.CancellationToken cancellationToken = default)");
-                    w.Line("{");
-                    w.Indent();
+                    w.Open($"public global::System.Threading.Tasks.ValueTask<{list}> Load{f.Name}Async(global::System.Threading.CancellationToken cancellationToken = default)");
                     w.Line($"var ids = {GeneratedNames.GetIds(f.Name)}(this);");
                     w.Line($"return {GeneratedNames.GetSlot(f.Name)}(this).GetOrLoadAsync(");
                     w.Line("    (Self: this, Ids: ids),");
                     w.Line($"    static (s, ct) => global::Odoo.OdooRelationLoader.LoadManyAsync<{target}>(s.Self.Source, {rn}, {Lit(f.Name)}, s.Ids, ct),");
                     w.Line("    cancellationToken);");
-                    w.Unindent();
-                    w.Line("}");
+                    w.Close();
                     w.Line();
-                    w.Line($"private static {ListOfInt} {GeneratedNames.GetIds(f.Name)}({spec.FullName} record)");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line($"if ((record.{s.Word} & {s.Mask}) == 0UL) throw new global::Odoo.OdooFieldNotLoadedException({rn}, {Lit(f.Name)}, {Lit(f.RemoteName)});");
-                    w.Line($"return record.{GeneratedNames.Ids(f.Name)}!;");
-                    w.Unindent();
-                    w.Line("}");
-                    w.Line();
+                    GuardedAccessor(w, spec, f, s, $"private static {ListOfInt} {GeneratedNames.GetIds(f.Name)}({spec.FullName} record)", $"return record.{GeneratedNames.Ids(f.Name)}!;");
                     w.Line($"private static global::Odoo.OdooRelationSlot<{list}> {GeneratedNames.GetSlot(f.Name)}({spec.FullName} record) =>");
                     w.Line($"    global::System.Threading.LazyInitializer.EnsureInitialized(ref record.{GeneratedNames.Slot(f.Name)}, static () => new global::Odoo.OdooRelationSlot<{list}>());");
                     w.Line();
@@ -440,12 +386,8 @@ public sealed partial class OdooGenerator
                 }
                 default:
                 {
-                    w.Line($"{mods}partial {f.TypeDisplay} {f.Name}");
-                    w.Line("{");
-                    w.Indent();
-                    w.Line("get");
-                    w.Line("{");
-                    w.Indent();
+                    w.Open($"{mods}partial {f.TypeDisplay} {f.Name}");
+                    w.Open("get");
                     NotLoadedGuard(w, spec, f, s, f.Name);
                     if (f.Kind == FieldKind.Enum)
                     {
@@ -453,27 +395,20 @@ public sealed partial class OdooGenerator
                     }
                     if (f.IsNullable || f.Kind is FieldKind.Boolean or FieldKind.IdList) w.Line($"return {GeneratedNames.Value(f.Name)}{(f.Kind == FieldKind.IdList ? "!" : "")};");
                     else w.Line($"return {GeneratedNames.Value(f.Name)} ?? throw {Empty(spec, f, f.Name, f.TypeShort)};");
-                    w.Unindent();
-                    w.Line("}");
+                    w.Close();
                     if (f.HasInit)
                     {
-                        w.Line("init");
-                        w.Line("{");
-                        w.Indent();
+                        w.Open("init");
                         w.Line($"{GeneratedNames.Value(f.Name)} = value;");
                         if (f.Kind == FieldKind.Enum) w.Line($"{GeneratedNames.UnknownKey(f.Name)} = null;");
                         w.Line(s.Set);
-                        w.Unindent();
-                        w.Line("}");
+                        w.Close();
                     }
-                    w.Unindent();
-                    w.Line("}");
+                    w.Close();
                     w.Line();
                     if (f.Kind == FieldKind.Enum)
                     {
-                        w.Line($"private static {f.EnumFullName}? {GeneratedNames.Read(f.Name)}(ref {Json}.Utf8JsonReader reader, out string? unknown)");
-                        w.Line("{");
-                        w.Indent();
+                        w.Open($"private static {f.EnumFullName}? {GeneratedNames.Read(f.Name)}(ref {Json}.Utf8JsonReader reader, out string? unknown)");
                         w.Line("unknown = null;");
                         w.Line($"if (!{Support}.IsSelectionKey(ref reader)) return null;");
                         foreach (var o in f.Options)
@@ -482,20 +417,16 @@ public sealed partial class OdooGenerator
                         }
                         w.Line("unknown = reader.GetString();");
                         w.Line("return null;");
-                        w.Unindent();
-                        w.Line("}");
+                        w.Close();
                         w.Line();
-                        w.Line($"private static string? {GeneratedNames.Key(f.Name)}({f.EnumFullName}? value)");
-                        w.Line("{");
-                        w.Indent();
+                        w.Open($"private static string? {GeneratedNames.Key(f.Name)}({f.EnumFullName}? value)");
                         w.Line("if (value is not { } v) return null;");
                         foreach (var o in f.Options)
                         {
                             w.Line($"if (v == {f.EnumFullName}.{o.Member}) return {Lit(o.Key)};");
                         }
                         w.Line("return v.ToString();");
-                        w.Unindent();
-                        w.Line("}");
+                        w.Close();
                         w.Line();
                     }
                     break;
@@ -512,14 +443,11 @@ public sealed partial class OdooGenerator
             w.Line("/// </summary>");
             w.Line("/// <param name=\"reader\">The reader, on the object's <c>StartObject</c>; left on its <c>EndObject</c>.</param>");
             w.Line("/// <param name=\"source\">Where the record came from.</param>");
-            w.Line($"public static {hide}{self} Decode(ref {Json}.Utf8JsonReader reader, global::Odoo.OdooRecordSource source)");
-            w.Line("{");
-            w.Indent();
+            w.Open($"public static {hide}{self} Decode(ref {Json}.Utf8JsonReader reader, global::Odoo.OdooRecordSource source)");
             w.Line($"var record = new {self}(source);");
             w.Line($"record.ReadFields(ref reader, keepUnknownFields: {(spec.IsSealed ? "false" : "true")});");
             w.Line("return record;");
-            w.Unindent();
-            w.Line("}");
+            w.Close();
             w.Line();
 
             // Every Odoo name a field may arrive under, with the versions on which it means that field.
@@ -541,23 +469,17 @@ public sealed partial class OdooGenerator
             }
 
             w.Line("/// <inheritdoc />");
-            w.Line($"protected override bool TryReadField(scoped global::System.ReadOnlySpan<byte> utf8Name, ref {Json}.Utf8JsonReader reader)");
-            w.Line("{");
-            w.Indent();
+            w.Open($"protected override bool TryReadField(scoped global::System.ReadOnlySpan<byte> utf8Name, ref {Json}.Utf8JsonReader reader)");
             if (candidates.Count > 0)
             {
-                w.Line("switch (utf8Name.Length)");
-                w.Line("{");
-                w.Indent();
+                w.Open("switch (utf8Name.Length)");
                 foreach (var byLength in candidates.GroupBy(kv => Encoding.UTF8.GetByteCount(kv.Key)).OrderBy(g => g.Key))
                 {
                     w.Line($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:");
                     w.Indent();
                     foreach (var kv in byLength.OrderBy(k => k.Key, StringComparer.Ordinal))
                     {
-                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(utf8Name, {Lit(kv.Key)}u8))");
-                        w.Line("{");
-                        w.Indent();
+                        w.Open($"if (global::System.MemoryExtensions.SequenceEqual(utf8Name, {Lit(kv.Key)}u8))");
                         var list = kv.Value;
                         if (list.Count == 1)
                         {
@@ -572,29 +494,23 @@ public sealed partial class OdooGenerator
                                 var cond = c.Versions is not null
                                     ? $"{Support}.IsServerVersion(Source, {string.Join(", ", c.Versions.Select(Lit))})"
                                     : c.Excluded.Length > 0 ? $"!{Support}.IsServerVersion(Source, {string.Join(", ", c.Excluded.Select(Lit))})" : "true";
-                                w.Line($"{(first ? "" : "else ")}if ({cond})");
-                                w.Line("{");
-                                w.Indent();
+                                w.Open($"{(first ? "" : "else ")}if ({cond})");
                                 EmitRead(w, c.Field, slots[c.Field.Name]);
-                                w.Unindent();
-                                w.Line("}");
+                                w.Close();
                                 first = false;
                             }
                             w.Line("reader.Skip();");
                             w.Line("return true;");
                         }
-                        w.Unindent();
-                        w.Line("}");
+                        w.Close();
                     }
                     w.Line("break;");
                     w.Unindent();
                 }
-                w.Unindent();
-                w.Line("}");
+                w.Close();
             }
             w.Line("return base.TryReadField(utf8Name, ref reader);");
-            w.Unindent();
-            w.Line("}");
+            w.Close();
             w.Line();
         }
 
@@ -625,9 +541,7 @@ public sealed partial class OdooGenerator
             w.Line($"/// <summary>The field metadata of <see cref=\"{spec.FullName}\"/> (Odoo model <c>{Xml(spec.ModelName)}</c>), base fields first.</summary>");
             w.Line($"public static {hide}global::Odoo.Metadata.OdooModelMetadata Metadata {{ get; }} = " + GeneratedNames.CreateMetadata + "();");
             w.Line();
-            w.Line("private static global::Odoo.Metadata.OdooModelMetadata " + GeneratedNames.CreateMetadata + "()");
-            w.Line("{");
-            w.Indent();
+            w.Open("private static global::Odoo.Metadata.OdooModelMetadata " + GeneratedNames.CreateMetadata + "()");
             w.Line("var fields = new global::System.Collections.Generic.List<global::Odoo.Metadata.OdooFieldMetadata>();");
             w.Line(spec.Base is null
                 ? "fields.AddRange(global::Odoo.Metadata.OdooModelMetadata.BaseFields);"
@@ -637,9 +551,7 @@ public sealed partial class OdooGenerator
                 if (f.Kind == FieldKind.Invalid) continue;
                 var remote = f.Kind == FieldKind.Alias ? f.AliasRemoteName ?? "" : f.RemoteName;
                 var kind = Parser.MetadataKind(f);
-                w.Line($"fields.Add(new global::Odoo.Metadata.OdooFieldMetadata({Lit(f.Name)}, {Lit(remote)}, global::Odoo.Metadata.OdooFieldKind.{kind})");
-                w.Line("{");
-                w.Indent();
+                w.Open($"fields.Add(new global::Odoo.Metadata.OdooFieldMetadata({Lit(f.Name)}, {Lit(remote)}, global::Odoo.Metadata.OdooFieldKind.{kind})");
                 w.Line($"IsNullable = {(f.IsNullable ? "true" : "false")},");
                 w.Line($"ClrType = {Lit(f.TypeDisplay)},");
                 if (f.Kind == FieldKind.Alias) w.Line($"AliasOf = {Lit(f.AliasTarget!)},");
@@ -653,34 +565,23 @@ public sealed partial class OdooGenerator
                 if (f.IdsProperty is not null) w.Line($"IdsProperty = {Lit(f.IdsProperty)},");
                 if (f.Kind == FieldKind.Enum && f.Options.Count > 0)
                 {
-                    w.Line("SelectionOptions = new global::Odoo.Metadata.OdooSelectionOption[]");
-                    w.Line("{");
-                    w.Indent();
+                    w.Open("SelectionOptions = new global::Odoo.Metadata.OdooSelectionOption[]");
                     foreach (var o in f.Options) w.Line($"new({Lit(o.Key)}, {Lit(o.Member)}),");
-                    w.Unindent();
-                    w.Line("},");
+                    w.Close(",");
                 }
                 if (f.Versions.Count > 0)
                 {
-                    w.Line("RemoteNamesByVersion = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
-                    w.Line("{");
-                    w.Indent();
+                    w.Open("RemoteNamesByVersion = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
                     foreach (var v in f.Versions) w.Line($"[{Lit(v.Version)}] = {Lit(v.RemoteName)},");
-                    w.Unindent();
-                    w.Line("},");
+                    w.Close(",");
                 }
-                w.Unindent();
-                w.Line("});");
+                w.Close(");");
             }
-            w.Line($"return new global::Odoo.Metadata.OdooModelMetadata({Lit(spec.ModelName)}, {Lit(spec.DisplayName)}, fields)");
-            w.Line("{");
-            w.Indent();
+            w.Open($"return new global::Odoo.Metadata.OdooModelMetadata({Lit(spec.ModelName)}, {Lit(spec.DisplayName)}, fields)");
             if (spec.DefaultFields is { } df) w.Line($"DefaultFields = new string[] {{ {string.Join(", ", df.Select(Lit))} }},");
             if (spec.Base is not null) w.Line($"BaseModel = {spec.Base.FullName}.Metadata,");
-            w.Unindent();
-            w.Line("};");
-            w.Unindent();
-            w.Line("}");
+            w.Close(";");
+            w.Close();
             w.Line();
         }
 
@@ -755,9 +656,7 @@ public sealed partial class OdooGenerator
         {
             w.Line("/// <summary>Prints the model and the loaded values (never sends a request, never throws for fields that were not read).</summary>");
             w.Line("/// <param name=\"builder\">The text being built.</param>");
-            w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder)");
-            w.Line("{");
-            w.Indent();
+            w.Open("protected override bool PrintMembers(global::System.Text.StringBuilder builder)");
             if (spec.Base is null)
             {
                 w.Line($"builder.Append({Lit("model: " + spec.ModelName)});");
@@ -770,9 +669,7 @@ public sealed partial class OdooGenerator
             foreach (var f in fields)
             {
                 if (!slots.TryGetValue(f.Name, out var s)) continue;
-                w.Line($"if ({s.IsLoaded})");
-                w.Line("{");
-                w.Indent();
+                w.Open($"if ({s.IsLoaded})");
                 w.Line($"builder.Append({Lit(", " + f.RemoteName + ": ")});");
                 switch (f.Kind)
                 {
@@ -796,12 +693,10 @@ public sealed partial class OdooGenerator
                         w.Line($"{Support}.AppendValue(builder, {GeneratedNames.Value(f.Name)});");
                         break;
                 }
-                w.Unindent();
-                w.Line("}");
+                w.Close();
             }
             w.Line("return true;");
-            w.Unindent();
-            w.Line("}");
+            w.Close();
         }
 
         private static void EmitAddLoadedFields(SourceWriter w, ModelSpec spec, List<FieldSpec> fields, Dictionary<string, Slot> slots)
@@ -810,18 +705,14 @@ public sealed partial class OdooGenerator
             w.Line("/// <summary>Adds the loaded fields to a <see cref=\"global::Odoo.OdooRecord.ToDictionary\"/> result (no request, never throws).</summary>");
             w.Line("/// <param name=\"values\">The dictionary being built.</param>");
             w.Line("/// <param name=\"raw\">Odoo names and wire values, instead of property names and decoded values.</param>");
-            w.Line("protected override void AddLoadedFields(global::System.Collections.Generic.IDictionary<string, object?> values, bool raw)");
-            w.Line("{");
-            w.Indent();
+            w.Open("protected override void AddLoadedFields(global::System.Collections.Generic.IDictionary<string, object?> values, bool raw)");
             w.Line("base.AddLoadedFields(values, raw);");
             foreach (var f in fields)
             {
                 if (!slots.TryGetValue(f.Name, out var s)) continue;
                 var remote = RemoteKey(f);
                 var value = GeneratedNames.Value(f.Name);
-                w.Line($"if ({s.IsLoaded})");
-                w.Line("{");
-                w.Indent();
+                w.Open($"if ({s.IsLoaded})");
                 switch (f.Kind)
                 {
                     case FieldKind.Many2One:
@@ -864,11 +755,9 @@ public sealed partial class OdooGenerator
                         break;
                     }
                 }
-                w.Unindent();
-                w.Line("}");
+                w.Close();
             }
-            w.Unindent();
-            w.Line("}");
+            w.Close();
         }
 
         /// <summary>The Odoo name of a field as a C# expression: a literal, or a choice by server version.</summary>
@@ -970,12 +859,9 @@ public sealed partial class OdooGenerator
             w.Line("/// </summary>");
             w.Open($"internal static class {className}");
             w.Line("/// <summary>The Odoo model names, in record name order.</summary>");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> ModelNames { get; } = new string[]");
-            w.Line("{");
-            w.Indent();
+            w.Open("public static global::System.Collections.Generic.IReadOnlyList<string> ModelNames { get; } = new string[]");
             foreach (var s in byModel) w.Line(Lit(s.ModelName) + ",");
-            w.Unindent();
-            w.Line("};");
+            w.Close(";");
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Returns <paramref name=\"client\"/>'s manager of the Odoo model <paramref name=\"modelName\"/> (the instance the client");
@@ -983,24 +869,18 @@ public sealed partial class OdooGenerator
             w.Line("/// </summary>");
             w.Line("/// <param name=\"client\">The client.</param>");
             w.Line("/// <param name=\"modelName\">The Odoo model name, for example <c>res.partner</c>.</param>");
-            w.Line("public static object? FindManager(global::Odoo.OdooClient client, string modelName)");
-            w.Line("{");
-            w.Indent();
+            w.Open("public static object? FindManager(global::Odoo.OdooClient client, string modelName)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(modelName);");
-            w.Line("return modelName switch");
-            w.Line("{");
-            w.Indent();
+            w.Open("return modelName switch");
             foreach (var s in byModel)
             {
                 var manager = ManagerFullName(s);
                 w.Line($"{Lit(s.ModelName)} => client.GetManager(static c => new {manager}(c)),");
             }
             w.Line("_ => null,");
-            w.Unindent();
-            w.Line("};");
-            w.Unindent();
-            w.Line("}");
+            w.Close(";");
+            w.Close();
             w.Close();
             if (ns.Length > 0) w.Close();
         }

@@ -214,7 +214,8 @@ public abstract record OdooRecord
     /// <summary>
     /// Reads the fields of one JSON object into this record: each property is offered to
     /// <see cref="TryReadField"/>; the others are kept (see <see cref="TryGetUnknownField"/>) when
-    /// <paramref name="keepUnknownFields"/> is set, else skipped. Called by generated decoders.
+    /// <paramref name="keepUnknownFields"/> is set, else skipped. Called by generated decoders, and by
+    /// <see cref="ReadUnknownFieldsOf"/> on the kept fields.
     /// </summary>
     /// <remarks>
     /// Kept fields cost one byte copy of their raw JSON and one array per record that has any (no
@@ -333,32 +334,11 @@ public abstract record OdooRecord
         var blob = other._unknownFields;
         _unknownFields = null;
         if (blob is null) return;
+        // The blob is one JSON object (see ReadFields), so the decoders' loop reads it: declared fields
+        // are offered to TryReadField, the rest kept or skipped, and _unknownFields set again when any are kept.
         var reader = new Utf8JsonReader(blob);
         reader.Read();
-        OdooJsonReader.Read(ref reader);
-        OdooRawJsonBuffer? unknown = null;
-        try
-        {
-            while (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (!reader.ValueIsEscaped)
-                {
-                    var name = reader.ValueSpan;
-                    OdooJsonReader.Read(ref reader);
-                    if (!TryReadField(name, ref reader)) SkipOrKeep(name, ref reader, keepUnknownFields, ref unknown);
-                }
-                else
-                {
-                    ReadEscapedField(ref reader, keepUnknownFields, ref unknown);
-                }
-                OdooJsonReader.Read(ref reader);
-            }
-            if (unknown is not null) _unknownFields = unknown.ToObjectArray();
-        }
-        finally
-        {
-            unknown?.Return();
-        }
+        ReadFields(ref reader, keepUnknownFields);
     }
 
     /// <summary>
