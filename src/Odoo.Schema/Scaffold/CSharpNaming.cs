@@ -7,7 +7,7 @@ namespace Odoo.Schema;
 /// <summary>
 /// C# names and text for scaffolded code. The generator's own conventions (<see cref="Naming.ToSnakeCase"/>,
 /// <see cref="Naming.Pluralize"/>, <see cref="Naming.Singularize"/>, <see cref="Naming.Literal"/>) come from its
-/// source file, compiled into the CLI, so scaffolded code states a name only where the convention would not produce it.
+/// source file, compiled into this library, so scaffolded code states a name only where the convention would not produce it.
 /// </summary>
 internal static class CSharpNaming
 {
