@@ -6,7 +6,7 @@ using Odoo.Testing;
 
 namespace Odoo.Models.OpenStack.Tests;
 
-/// <summary>An in-memory Odoo 18 with the 36 models (schema from the generated metadata) and a client on it.</summary>
+/// <summary>An in-memory Odoo (18 by default) with the 36 models (schema from the generated metadata) and a client on it.</summary>
 public sealed class TestOdoo : IAsyncDisposable
 {
     private TestOdoo(OdooTestServer server, OpenStackOdooClient odoo)
@@ -19,9 +19,13 @@ public sealed class TestOdoo : IAsyncDisposable
 
     public OpenStackOdooClient Odoo { get; }
 
-    public static async Task<TestOdoo> StartAsync(Action<OdooTestServer>? configure = null)
+    /// <summary>Starts the server (Odoo 18 unless <paramref name="version"/> says otherwise) and connects a client over <paramref name="protocol"/>.</summary>
+    /// <param name="configure">Runs on the server after the schema is applied, before the client connects.</param>
+    /// <param name="version">The server version (<see cref="OdooTestServerOptions.Version"/>); null for the default, 18.0.</param>
+    /// <param name="protocol">The client's protocol; JSON-RPC by default. For JSON-2 and auto the client also gets the admin's API key.</param>
+    public static async Task<TestOdoo> StartAsync(Action<OdooTestServer>? configure = null, string? version = null, OdooProtocol protocol = OdooProtocol.JsonRpc)
     {
-        var server = await OdooTestServer.StartAsync();
+        var server = await OdooTestServer.StartAsync(version is null ? null : new OdooTestServerOptions { Version = version });
         try
         {
             ApplySchema(server);
@@ -32,7 +36,8 @@ public sealed class TestOdoo : IAsyncDisposable
                 Database = server.Database,
                 Username = server.Username,
                 Password = server.Password,
-                Protocol = OdooProtocol.JsonRpc,
+                ApiKey = protocol == OdooProtocol.JsonRpc ? null : server.ApiKey,
+                Protocol = protocol,
             });
             return new TestOdoo(server, odoo);
         }
