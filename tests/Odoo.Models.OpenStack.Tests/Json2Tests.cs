@@ -53,27 +53,9 @@ public sealed class Json2Tests : IAsyncLifetime
 
     private (int Newcomer, int Reward, int Code, int Alice, int Bob) SeedReferralCode()
     {
-        var product = Server.Create("product.product", new { name = "Cloud credit" });
-        var newcomerType = Server.Seed("openstack.credit.type", new { id = 11, name = "Referral credit", product = product, refundable = false })[0];
-        var rewardType = Server.Seed("openstack.credit.type", new { id = 12, name = "Reward credit", product = product, refundable = true })[0];
-        Server.Seed("openstack.referral_code", new
-        {
-            id = 1234,
-            code = "WELCOME10",
-            name = "Referral code WELCOME10",
-            allowed_uses = -1,
-            before_reward_usage_threshold = 300.0,
-            referral_credit_amount = 50.0,
-            referral_credit_duration = 30,
-            referral_credit_type = newcomerType,
-            reward_credit_amount = 25.5,
-            reward_credit_duration = 90,
-            reward_credit_type = rewardType,
-        });
-        var alice = Server.Create("res.partner", new { name = "Alice", os_referral = 1234 });
-        var bob = Server.Create("res.partner", new { name = "Bob", os_referral = 1234 });
+        var seeded = TestOdoo.SeedReferralCodePage(Server);
         Server.ClearRequests();
-        return (newcomerType, rewardType, 1234, alice, bob);
+        return seeded;
     }
 
     [Fact]

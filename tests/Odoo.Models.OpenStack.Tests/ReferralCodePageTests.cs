@@ -20,25 +20,7 @@ public sealed class ReferralCodePageTests
         await using var server = await OdooTestServer.StartAsync(options);
         TestOdoo.ApplySchema(server);
 
-        var product = server.Create("product.product", new { name = "Cloud credit" });
-        var newcomerType = server.Seed("openstack.credit.type", new { id = 11, name = "Referral credit", product = product, refundable = false })[0];
-        var rewardType = server.Seed("openstack.credit.type", new { id = 12, name = "Reward credit", product = product, refundable = true })[0];
-        server.Seed("openstack.referral_code", new
-        {
-            id = 1234,
-            code = "WELCOME10",
-            name = "Referral code WELCOME10",
-            allowed_uses = -1,
-            before_reward_usage_threshold = 300.0,
-            referral_credit_amount = 50.0,
-            referral_credit_duration = 30,
-            referral_credit_type = newcomerType,
-            reward_credit_amount = 25.5,
-            reward_credit_duration = 90,
-            reward_credit_type = rewardType,
-        });
-        var alice = server.Create("res.partner", new { name = "Alice", os_referral = 1234 });
-        var bob = server.Create("res.partner", new { name = "Bob", os_referral = 1234 });
+        var (newcomerType, rewardType, _, alice, bob) = TestOdoo.SeedReferralCodePage(server);
 
         await using var odoo_client = await OpenStackOdooClient.ConnectAsync(new OdooClientOptions
         {

@@ -52,6 +52,34 @@ public sealed class TestOdoo : IAsyncDisposable
     /// Declares the 36 models on the server from their generated metadata. Models the server already
     /// has (res.partner, res.users...) get the declared fields added; the others are defined.
     /// </summary>
+    /// <summary>
+    /// Seeds the referral code page's data: code 1234 (WELCOME10) with its two credit types (11 and 12)
+    /// and two partners who signed up with it.
+    /// </summary>
+    public static (int Newcomer, int Reward, int Code, int Alice, int Bob) SeedReferralCodePage(OdooTestServer server)
+    {
+        var product = server.Create("product.product", new { name = "Cloud credit" });
+        var newcomerType = server.Seed("openstack.credit.type", new { id = 11, name = "Referral credit", product = product, refundable = false })[0];
+        var rewardType = server.Seed("openstack.credit.type", new { id = 12, name = "Reward credit", product = product, refundable = true })[0];
+        server.Seed("openstack.referral_code", new
+        {
+            id = 1234,
+            code = "WELCOME10",
+            name = "Referral code WELCOME10",
+            allowed_uses = -1,
+            before_reward_usage_threshold = 300.0,
+            referral_credit_amount = 50.0,
+            referral_credit_duration = 30,
+            referral_credit_type = newcomerType,
+            reward_credit_amount = 25.5,
+            reward_credit_duration = 90,
+            reward_credit_type = rewardType,
+        });
+        var alice = server.Create("res.partner", new { name = "Alice", os_referral = 1234 });
+        var bob = server.Create("res.partner", new { name = "Bob", os_referral = 1234 });
+        return (newcomerType, rewardType, 1234, alice, bob);
+    }
+
     public static void ApplySchema(OdooTestServer server) =>
         server.DefineModels(ModelTypes.Assembly, configure: OdooSpecifics);
 
