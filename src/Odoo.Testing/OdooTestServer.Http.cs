@@ -289,7 +289,12 @@ public sealed partial class OdooTestServer
                 var reply = invalidJson || doc is null
                     ? JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400))
                     : protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
-                if (reply.SetCookie is null && !HasSession(ctx)) reply.SetCookie = NewSessionCookie(null);
+                // Like Odoo 18: /jsonrpc never sets a cookie, and a session-checked route (call_kw) that finds no
+                // session answers SessionExpired without one; the other web routes hand out an anonymous session.
+                if (reply.SetCookie is null && !HasSession(ctx) && protocol == OdooRequestProtocol.Web && !path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+                {
+                    reply.SetCookie = NewSessionCookie(null);
+                }
                 return reply;
             }
             case OdooRequestProtocol.Json2 when SupportsJson2:
