@@ -111,9 +111,8 @@ public sealed partial class OdooClient : IAsyncDisposable
             : await DetectVersionAsync(http, options.Protocol, retry, ct).ConfigureAwait(false);
 
         var protocol = options.Protocol;
-        if (protocol == OdooProtocol.Json2 || (protocol == OdooProtocol.Auto && version.SupportsJson2))
+        if (Json2ApiKey(options, version) is { } apiKey)
         {
-            var apiKey = !string.IsNullOrEmpty(options.ApiKey) ? options.ApiKey : options.Password!;
             var json2 = new Json2Transport(http, options.Database, apiKey);
             try
             {
@@ -196,6 +195,30 @@ public sealed partial class OdooClient : IAsyncDisposable
         {
             Activity.Current?.AddEvent(new ActivityEvent("odoo.session.unavailable", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName }));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The API key to try JSON-2 with, or null to use JSON-RPC. JSON-2 authenticates only with an API key
+    /// (odoo/addons/base/models/ir_http.py, _auth_method_bearer: res.users.apikeys._check_credentials(scope='rpc', key=token)),
+    /// so Auto with only a password goes to JSON-RPC directly, saying why in a debug event on the connect activity.
+    /// Json2 without an API key never gets here: <see cref="OdooClientOptions.Validate"/> refuses it.
+    /// </summary>
+    private static string? Json2ApiKey(OdooClientOptions options, OdooVersion version)
+    {
+        switch (options.Protocol)
+        {
+            case OdooProtocol.Json2:
+                return options.ApiKey!;
+            case OdooProtocol.Auto when version.SupportsJson2:
+                if (!string.IsNullOrEmpty(options.ApiKey)) return options.ApiKey;
+                Activity.Current?.AddEvent(new ActivityEvent("json2-skipped", tags: new ActivityTagsCollection
+                {
+                    ["odoo.reason"] = "no ApiKey: Odoo's JSON-2 accepts only an API key (rpc scope), not a password; using JSON-RPC (/jsonrpc, deprecated since Odoo 19)",
+                }));
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -7,15 +7,15 @@ namespace Odoo;
 public enum OdooProtocol
 {
     /// <summary>
-    /// Detect: JSON-2 when the server reports Odoo 19 or later and answers a JSON-2 call with
-    /// a 2xx JSON body; JSON-RPC otherwise.
+    /// Detect: JSON-2 when the server reports Odoo 19 or later, an <see cref="OdooClientOptions.ApiKey"/> is set, and the
+    /// server answers a JSON-2 call with a 2xx JSON body; JSON-RPC otherwise (a password cannot authenticate JSON-2).
     /// </summary>
     Auto = 0,
 
     /// <summary>JSON-RPC on <c>/jsonrpc</c> (<c>common.login</c> + <c>object.execute_kw</c>): Odoo 8 to 19.</summary>
     JsonRpc = 1,
 
-    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key: Odoo 19 and later.</summary>
+    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key (required; never a password): Odoo 19 and later.</summary>
     Json2 = 2,
 }
 
@@ -60,7 +60,10 @@ public sealed class OdooClientOptions
     /// </summary>
     public string? Password { get; set; }
 
-    /// <summary>The API key. JSON-2 sends it as a bearer token (falling back to <see cref="Password"/>); JSON-RPC uses it when no password is set.</summary>
+    /// <summary>
+    /// The API key (scope <c>rpc</c>). JSON-2 sends it as the bearer token and needs it: Odoo refuses a password there.
+    /// JSON-RPC uses it when no password is set. With <see cref="OdooProtocol.Auto"/> and no API key, the client uses JSON-RPC.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
@@ -167,11 +170,19 @@ public sealed class OdooClientOptions
         {
             throw new ArgumentException($"Username is required with protocol {Protocol} (JSON-RPC logs in with it).", nameof(Username));
         }
+        if (Protocol == OdooProtocol.Json2 && string.IsNullOrEmpty(ApiKey))
+        {
+            // odoo/addons/base/models/ir_http.py (19.0), _auth_method_bearer: the bearer token is checked with
+            // res.users.apikeys._check_credentials(scope='rpc', key=token): API keys only, a password is a 401.
+            throw new ArgumentException(
+                "ApiKey is required with protocol Json2: Odoo's JSON-2 accepts only an API key with the rpc scope as the bearer token, " +
+                "never a password (create one in Odoo under Preferences > Account Security > New API Key). " +
+                "To log in with a password, use Protocol Auto or JsonRpc (JSON-RPC, deprecated since Odoo 19).",
+                nameof(ApiKey));
+        }
         if (string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(ApiKey))
         {
-            throw new ArgumentException(Protocol == OdooProtocol.Json2
-                ? "ApiKey is required with protocol Json2 (or Password holding an API key)."
-                : "Password or ApiKey is required.", Protocol == OdooProtocol.Json2 ? nameof(ApiKey) : nameof(Password));
+            throw new ArgumentException("Password or ApiKey is required.", nameof(Password));
         }
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
         {
