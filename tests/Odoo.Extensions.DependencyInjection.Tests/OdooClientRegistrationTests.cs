@@ -49,7 +49,8 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
 
     private static Task<int> CountGlobexAsync(OdooClient odoo) => odoo.Manager<Contact>().CountAsync(OdooDomain.Where("Name", "=", "Globex"));
 
-    private int Logins() => _server.CountRequests(r => r.Service == "common" && r.Method is "login" or "authenticate");
+    // A password login opens a web session (/web/session/authenticate); common.login is the session-less fallback.
+    private int Logins() => _server.CountRequests(r => r.Path == "/web/session/authenticate" || (r.Service == "common" && r.Method is "login" or "authenticate"));
 
     [Fact]
     public async Task A_client_configured_from_configuration_is_resolved_and_runs_a_query_through_the_http_client_factory()
@@ -88,7 +89,8 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_connection_is_retried_by_the_next_call()
     {
-        _server.Faults.Add(OdooFault.AccessDenied()).For(service: "common").Once();
+        // Connecting tries the session login three times (two retries): all three fail.
+        _server.Faults.Add(OdooFault.ServiceUnavailable()).OnPath("/web/session/authenticate").Times(3);
         var services = new ServiceCollection();
         services.AddOdooClient(Configuration().GetSection("Odoo"));
         await using var provider = services.BuildServiceProvider();
@@ -103,7 +105,7 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_that_gives_up_does_not_cancel_the_connection_for_the_others()
     {
-        _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMilliseconds(500))).For(service: "common").Once();
+        _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMilliseconds(500))).OnPath("/web/session/authenticate").Once();
         var services = new ServiceCollection();
         services.AddOdooClient(Configuration().GetSection("Odoo"));
         await using var provider = services.BuildServiceProvider();
@@ -233,6 +235,10 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(7),
             MaxReadRetries = 5,
             RetryDelay = TimeSpan.FromSeconds(3),
+            MaxRetryDelay = TimeSpan.FromSeconds(9),
+            ReadRetryBudget = TimeSpan.FromSeconds(30),
+            MaxConcurrentCalls = 4,
+            UseWebSession = false,
             UserAgent = "ua",
             Context = OdooContext.Empty.WithLang("de_DE"),
         };

@@ -51,6 +51,7 @@ public sealed class CancellationTests(FaultServerFixture fixture) : IClassFixtur
         {
             o.MaxReadRetries = 3;
             o.RetryDelay = TimeSpan.FromSeconds(30);
+            o.ReadRetryBudget = TimeSpan.FromMinutes(5);
         });
         server.Faults.Add(OdooFault.ServiceUnavailable()).For(model: TestOdoo.ReferralModel, method: "read");
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

@@ -163,7 +163,8 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(120), o.Timeout);
         Assert.True(o.VerifyTls);
         Assert.Equal(OdooProtocol.Auto, o.Protocol);
-        Assert.Equal(2, o.MaxReadRetries);
+        Assert.Equal(10, o.MaxReadRetries);
+        Assert.True(o.UseWebSession);
     }
 
     [Fact]
