@@ -103,15 +103,15 @@ public sealed class TestOdoo : IAsyncDisposable
             .Select(r => new OrmCall(r.Model!, r.Method!, Normalize(r.Args?.GetRawText() ?? "[]"), Kwargs(r.Kwargs)))];
 
     /// <summary>
-    /// The calls since the last <see cref="OdooTestServer.ClearRequests"/>, waiting (up to 5 s) for
-    /// <paramref name="count"/> of them: the server logs a request after sending its answer, so the
-    /// last one may land a moment after the client has it.
+    /// The calls since the last <see cref="OdooTestServer.ClearRequests"/>, waiting (with the server's
+    /// <see cref="OdooTestServer.DefaultRequestWaitTimeout"/>) for <paramref name="count"/> of them: a
+    /// dropped or aborted request reaches the log when the server's handler unwinds, which may be a
+    /// moment after the client has seen the failure.
     /// </summary>
     public async Task<IReadOnlyList<OrmCall>> CallsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (Calls().Count < count && DateTime.UtcNow < deadline) await Task.Delay(5);
-        if (count == 0) await Task.Delay(20);
+        await Server.WaitForRequestsAsync(r => r.Model is not null && r.Method is not null, count,
+            settle: count == 0 ? TimeSpan.FromMilliseconds(20) : null);
         return Calls();
     }
 
