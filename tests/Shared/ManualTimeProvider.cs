@@ -6,7 +6,7 @@ namespace Odoo.Tests.Shared;
 /// so the test decides when it ends instead of measuring how long it took. <see cref="NextTimerAsync"/>
 /// tells when code has started waiting on this clock (a timer was created), so the test advances it only then.
 /// </summary>
-internal sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _sync = new();
     private readonly List<Timer> _timers = [];
