@@ -12,7 +12,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly List<Timer> _timers = [];
     private readonly Queue<TaskCompletionSource<TimeSpan>> _waiters = new();
     private readonly Queue<TimeSpan> _created = new();
-    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = DateTimeOffset.UtcNow; // starts at the real time (cookies and sessions expire by it), then stands still
 
     public override DateTimeOffset GetUtcNow()
     {
