@@ -80,21 +80,43 @@ public sealed class TestOdoo : IAsyncDisposable
         return (newcomerType, rewardType, 1234, alice, bob);
     }
 
-    public static void ApplySchema(OdooTestServer server) =>
+    /// <summary>
+    /// Defines the 36 models on the server from the schema of a real Odoo 18 with the OpenStack test addon
+    /// (<see cref="RealSchema"/>), not from the declarations under test: a declared field Odoo does not have,
+    /// or has with another type, fails the tests that use it. Models the server already has (res.partner,
+    /// res.users...) get the recorded fields added; the others are defined.
+    /// </summary>
+    public static void ApplySchema(OdooTestServer server)
+    {
+        var schemas = RealSchema.Load();
+        // Two passes: the one2many fields last, once the many2one fields they mirror exist on every model.
+        foreach (var schema in schemas)
+        {
+            OdooSpecifics(schema);
+            var plain = schema.Fields.Where(f => f.Type != OdooFieldType.One2Many).ToArray();
+            if (server.GetSchema(schema.Name) is null) server.DefineModel(new OdooModelSchema(schema.Name, schema.Description, plain));
+            else server.AddFields(schema.Name, plain);
+        }
+        foreach (var schema in schemas)
+        {
+            server.AddFields(schema.Name, [.. schema.Fields.Where(f => f.Type == OdooFieldType.One2Many)]);
+        }
+    }
+
+    /// <summary>The former schema source, the declarations' own metadata (kept for comparison; the tests use <see cref="ApplySchema"/>).</summary>
+    public static void ApplyDeclaredSchema(OdooTestServer server) =>
         server.DefineModels(ModelTypes.Assembly, configure: OdooSpecifics);
 
-    /// <summary>What the metadata cannot tell: ir.attachment's contents are binary, and Odoo computes their checksum.</summary>
+    /// <summary>What a schema cannot tell: Odoo computes an attachment's checksum (SHA-1 of the contents) when datas is written.</summary>
     private static void OdooSpecifics(OdooModelSchema schema)
     {
         if (schema.Name != "ir.attachment") return;
-        schema.Add(new OdooFieldSchema("datas", OdooFieldType.Binary));
-        // Odoo computes the checksum (SHA-1 of the contents) when datas is written.
-        schema.Add(new OdooFieldSchema("checksum", OdooFieldType.Char)
-        {
-            Compute = r => r.GetString("datas") is { Length: > 0 } b64
-                ? Convert.ToHexStringLower(SHA1.HashData(Convert.FromBase64String(b64)))
-                : null,
-        });
+        if (schema.Field("datas") is null) schema.Add(new OdooFieldSchema("datas", OdooFieldType.Binary));
+        var checksum = schema.Field("checksum");
+        if (checksum is null) schema.Add(checksum = new OdooFieldSchema("checksum", OdooFieldType.Char));
+        checksum.Compute = r => r.GetString("datas") is { Length: > 0 } b64
+            ? Convert.ToHexStringLower(SHA1.HashData(Convert.FromBase64String(b64)))
+            : null;
     }
 
     /// <summary>The ORM calls (model, method, args, kwargs) received since <see cref="OdooTestServer.ClearRequests"/>, authentication excluded.</summary>
