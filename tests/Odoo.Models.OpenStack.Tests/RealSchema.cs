@@ -46,4 +46,27 @@ internal static class RealSchema
         }
         return schemas;
     }
+
+    /// <summary>
+    /// Defines the recorded models on <paramref name="server"/>: models it already has (res.partner, res.users...)
+    /// get the recorded fields added, the others are defined; one2many fields last, once the many2one fields
+    /// they mirror exist on every model.
+    /// </summary>
+    /// <param name="server">The server.</param>
+    /// <param name="configure">Adjusts each schema before it is applied (what a schema cannot tell, e.g. a computed value).</param>
+    public static void ApplyTo(OdooTestServer server, Action<OdooModelSchema>? configure = null)
+    {
+        var schemas = Load();
+        foreach (var schema in schemas)
+        {
+            configure?.Invoke(schema);
+            var plain = schema.Fields.Where(f => f.Type != OdooFieldType.One2Many).ToArray();
+            if (server.GetSchema(schema.Name) is null) server.DefineModel(new OdooModelSchema(schema.Name, schema.Description, plain));
+            else server.AddFields(schema.Name, plain);
+        }
+        foreach (var schema in schemas)
+        {
+            server.AddFields(schema.Name, [.. schema.Fields.Where(f => f.Type == OdooFieldType.One2Many)]);
+        }
+    }
 }

@@ -86,22 +86,7 @@ public sealed class TestOdoo : IAsyncDisposable
     /// or has with another type, fails the tests that use it. Models the server already has (res.partner,
     /// res.users...) get the recorded fields added; the others are defined.
     /// </summary>
-    public static void ApplySchema(OdooTestServer server)
-    {
-        var schemas = RealSchema.Load();
-        // Two passes: the one2many fields last, once the many2one fields they mirror exist on every model.
-        foreach (var schema in schemas)
-        {
-            OdooSpecifics(schema);
-            var plain = schema.Fields.Where(f => f.Type != OdooFieldType.One2Many).ToArray();
-            if (server.GetSchema(schema.Name) is null) server.DefineModel(new OdooModelSchema(schema.Name, schema.Description, plain));
-            else server.AddFields(schema.Name, plain);
-        }
-        foreach (var schema in schemas)
-        {
-            server.AddFields(schema.Name, [.. schema.Fields.Where(f => f.Type == OdooFieldType.One2Many)]);
-        }
-    }
+    public static void ApplySchema(OdooTestServer server) => RealSchema.ApplyTo(server, OdooSpecifics);
 
     /// <summary>The former schema source, the declarations' own metadata (kept for comparison; the tests use <see cref="ApplySchema"/>).</summary>
     public static void ApplyDeclaredSchema(OdooTestServer server) =>

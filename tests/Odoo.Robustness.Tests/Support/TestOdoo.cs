@@ -20,8 +20,8 @@ internal static class TestOdoo
         var server = await OdooTestServer.StartAsync(options);
         try
         {
-            // The 36 models from their generated metadata: the server knows exactly the fields the declarations read.
-            server.DefineModels(typeof(OpenStackOdooClient).Assembly);
+            // The 36 models as a real Odoo 18 with the test addon has them (not from the declarations under test).
+            Odoo.Models.OpenStack.Tests.RealSchema.ApplyTo(server);
             SeedCodes(server, 1, codes);
             return server;
         }
