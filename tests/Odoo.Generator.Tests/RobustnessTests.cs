@@ -119,6 +119,10 @@ public sealed class RobustnessTests(ITestOutputHelper output)
                 yield return Valid(c => $"[OdooModel] {shape} {c} : Target\n{{\n{body.Replace("Name", "Title", StringComparison.Ordinal)}}}\n");
                 yield return Valid(c => Model(c, body, attr: $", ManagerName = \"{c}Repository\", ClientProperty = \"{c}Items\"", mods: shape));
             }
+        // Accepted as they are: an init accessor (the generated record never sets it) and an upper-case model name.
+        yield return Valid(c => Model(c, "    public partial int X { get; init; }\n    public partial string? Y { get; init; }\n"));
+        yield return Valid(c => $"[OdooModel(\"X.Y{c}\")] public partial record {c}\n{{\n{Prop("int", "X")}}}\n");
+        yield return Valid(c => Model(c, Prop("int", "X"), attr: ", ManagerName = \"\", ClientProperty = \"\""));
         yield return Valid(c => Model(c, Prop("Sel", "S") + Prop("string?", "SUnknown") + Prop("int", "ReadS") + Prop("string?", "LinkName") + Prop("Target?", "Link", "[Many2One(\"l_id\", NameProperty = \"LinkTitle\")]")));
         var huge = new StringBuilder();
         for (var i = 0; i < 300; i++) huge.Append(Prop(ValidTypes[i % ValidTypes.Length], "Field" + i.ToString(CultureInfo.InvariantCulture)));
