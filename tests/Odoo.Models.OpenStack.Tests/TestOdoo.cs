@@ -6,7 +6,7 @@ using Odoo.Testing;
 
 namespace Odoo.Models.OpenStack.Tests;
 
-/// <summary>An in-memory Odoo (18 by default) with the 36 models (schema from the generated metadata) and a client on it.</summary>
+/// <summary>An in-memory Odoo (18 by default) with the 36 models (schema recorded from a real Odoo 18 with the test addon) and a client on it.</summary>
 public sealed class TestOdoo : IAsyncDisposable
 {
     private TestOdoo(OdooTestServer server, OpenStackOdooClient odoo)
@@ -49,10 +49,6 @@ public sealed class TestOdoo : IAsyncDisposable
     }
 
     /// <summary>
-    /// Declares the 36 models on the server from their generated metadata. Models the server already
-    /// has (res.partner, res.users...) get the declared fields added; the others are defined.
-    /// </summary>
-    /// <summary>
     /// Seeds the referral code page's data: code 1234 (WELCOME10) with its two credit types (11 and 12)
     /// and two partners who signed up with it.
     /// </summary>
@@ -87,10 +83,6 @@ public sealed class TestOdoo : IAsyncDisposable
     /// res.users...) get the recorded fields added; the others are defined.
     /// </summary>
     public static void ApplySchema(OdooTestServer server) => RealSchema.ApplyTo(server, OdooSpecifics);
-
-    /// <summary>The former schema source, the declarations' own metadata (kept for comparison; the tests use <see cref="ApplySchema"/>).</summary>
-    public static void ApplyDeclaredSchema(OdooTestServer server) =>
-        server.DefineModels(ModelTypes.Assembly, configure: OdooSpecifics);
 
     /// <summary>What a schema cannot tell: Odoo computes an attachment's checksum (SHA-1 of the contents) when datas is written.</summary>
     private static void OdooSpecifics(OdooModelSchema schema)
