@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Odoo.Domains;
 using Odoo.Models.OpenStack;
 using Odoo.Testing;
+using Odoo.Tests.Shared;
 
 namespace Odoo.Extensions.DependencyInjection.Tests;
 
@@ -20,11 +21,13 @@ public partial record Contact
 
 public sealed class OdooClientRegistrationTests : IAsyncLifetime
 {
+    private readonly ManualTimeProvider _clock = new();
     private OdooTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await OdooTestServer.StartAsync();
+        // The server's injected delays end when a test advances this clock.
+        _server = await OdooTestServer.StartAsync(new OdooTestServerOptions { TimeProvider = _clock });
         _server.Seed("res.partner",
             new { name = "Acme Cloud", email = "billing@acme.example" },
             new { name = "Globex", email = "ops@globex.example" });
@@ -105,18 +108,25 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_that_gives_up_does_not_cancel_the_connection_for_the_others()
     {
-        _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMilliseconds(500))).OnPath("/web/session/authenticate").Once();
+        // The login waits on the server until the test advances the server's clock: the impatient caller gives up
+        // while it is held, whatever the machine's speed.
+        var hold = _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMinutes(10))).OnPath("/web/session/authenticate").Once();
         var services = new ServiceCollection();
         services.AddOdooClient(Configuration().GetSection("Odoo"));
         await using var provider = services.BuildServiceProvider();
         var clients = provider.GetRequiredService<IOdooClientProvider>();
 
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var impatient = new CancellationTokenSource();
         var first = clients.GetClientAsync(impatient.Token).AsTask();
         var second = clients.GetClientAsync().AsTask();
+        await _clock.NextTimerAsync(); // the server holds the connection's login
+        await impatient.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.False(second.IsCompleted); // the other caller still waits for the same connection
+        _clock.Advance(TimeSpan.FromMinutes(10));
         var odoo = await second;
+        Assert.Equal(1, hold.Applied);
         Assert.Equal(1, await CountGlobexAsync(odoo));
         Assert.Equal(1, Logins());
     }
