@@ -95,6 +95,19 @@ public sealed class OdooServerError : Exception
 
     internal static OdooServerError Unauthorized() => new("werkzeug.exceptions.Unauthorized", "Invalid apikey", 401) { Arguments = ["Invalid apikey", 401] };
 
+    /// <summary>werkzeug's NotFound as a JSON-RPC error (code 404, "404: Not Found", no arguments).</summary>
+    internal static OdooServerError JsonRpcNotFound() => new("werkzeug.exceptions.NotFound",
+        "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.", 404)
+    {
+        Arguments = [],
+        JsonRpcCode = 404,
+        JsonRpcMessage = "404: Not Found",
+    };
+
+    /// <summary>What Odoo answers for a database that does not exist (PostgreSQL refuses the connection).</summary>
+    internal static OdooServerError NoSuchDatabase(string? db) => new("psycopg2.OperationalError",
+        $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{db}\" does not exist\n");
+
     internal static OdooServerError NotFound(string message) => new("werkzeug.exceptions.NotFound", message, 404) { Arguments = [message, 404] };
 
     private static int DefaultJson2Status(string name) => name switch

@@ -15,6 +15,10 @@ internal static class Html
         "        <div id=\"wrapwrap\">\n            <main>\n                <h1 class=\"visually-hidden\">Error 404</h1>\n" +
         "                <h2>We couldn't find the page you're looking for!</h2>\n            </main>\n        </div>\n    </body>\n</html>";
 
+    /// <summary>Werkzeug's 400 page when a JSON route gets a request without a JSON content type.</summary>
+    public static string NotJson(string path) => Error(400, "Bad Request",
+        $"Request inferred type is compatible with [&#39;http&#39;] but &#39;{System.Net.WebUtility.HtmlEncode(path).Replace("'", "&#39;", StringComparison.Ordinal)}&#39; is type=&#39;json&#39;.");
+
     public static string Error(int status, string reason, string detail) =>
         $"<!doctype html>\n<html lang=en>\n<title>{status} {reason}</title>\n<h1>{reason}</h1>\n<p>{detail}</p>\n";
 

@@ -164,9 +164,9 @@ internal static class Orm
         {
             if (m == "name_search" && name == "args") name = "domain";
             if (Array.IndexOf(b.Params, name) < 0)
-                throw OdooServerError.TypeError($"{m}() got an unexpected keyword argument '{name}'");
+                throw OdooServerError.TypeError($"BaseModel.{m}() got an unexpected keyword argument '{name}'");
             if (!named.TryAdd(name, value))
-                throw OdooServerError.TypeError($"{m}() got multiple values for argument '{name}'");
+                throw OdooServerError.TypeError($"BaseModel.{m}() got multiple values for argument '{name}'");
         }
         if (call.Protocol == OdooRequestProtocol.Json2)
         {
