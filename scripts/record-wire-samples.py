@@ -254,6 +254,8 @@ sample("execute_kw-unexpected-keyword", "/jsonrpc", ek("res.partner", "search", 
        note="an unknown keyword argument: TypeError")
 sample("execute_kw-access-error", "/jsonrpc", ek("res.users", "write", [[2], {"name": "Mitchell Admin"}], {}, password="demo", uid=6),
        note="the demo user (uid 6) may not write other users: AccessError")
+sample("execute_kw-update-returns-none", "/jsonrpc", ek("res.partner", "update", [[1], {}]),
+       note="a method that returns None: the answer has no result key (JsonRPCDispatcher._response leaves it out)")
 sample("jsonrpc-text-plain-content-type", "/jsonrpc", {"service": "common", "method": "version", "args": []}, content_type="text/plain",
        note="a JSON route called without a JSON content type")
 

@@ -26,7 +26,7 @@ namespace Odoo.Testing.Tests;
 /// - Samples 01-30 were recorded without headers: their headers are not compared (34-37 and 58-61
 ///   cover the same routes with headers).
 /// - Sample 33 (unknown route): the 404 HTML page is a short one, not Odoo's website page
-///   (the HTML of 31, 32 and 74 is compared exactly).
+///   (the HTML of 31, 32 and 75 is compared exactly).
 /// - Sample 32: any authenticated session cookie gets the 400 page (Odoo checks a CSRF token).
 /// - Request cookies: the recorded placeholders (&lt;authenticated&gt;, &lt;expired&gt;...) are replayed by
 ///   making the same state on the stand-in (see <see cref="CookieAsync"/>).
@@ -140,7 +140,7 @@ public sealed class ConformanceTests
                 Assert.StartsWith("<!", body, StringComparison.OrdinalIgnoreCase);
                 if (entry.TryGetProperty("response_headers", out var rh) && rh.TryGetProperty("Location", out var loc))
                     Assert.Equal(loc.GetString(), response.Headers.Location?.OriginalString);
-                if (sample[..2] is "31" or "32" or "74")
+                if (sample[..2] is "31" or "32" or "75")
                     Assert.Equal(expectedText, body);
             }
             return;
