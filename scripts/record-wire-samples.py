@@ -202,12 +202,12 @@ sample("session-get_session_info", "/web/session/get_session_info", {}, cookie="
        note="auth='user' route with an authenticated cookie (touches the session: Set-Cookie again)")
 sample("session-get_session_info-no-cookie", "/web/session/get_session_info", {},
        note="auth='user' route without a cookie: SessionExpiredException, code 100")
-sample("session-check", "/web/session/check", {}, cookie="authenticated", note="result null")
+sample("session-check", "/web/session/check", {}, cookie="authenticated", note="None: the answer has no result key")
 sample("session-check-unknown-session", "/web/session/check", {}, cookie="unknown", note="a never-issued session id: SessionExpiredException")
 sample("session-check-expired-session", "/web/session/check", {}, cookie="expired", note="an authenticated session whose file was deleted")
 # --- call_kw
 sample("call_kw-search_read-authenticated", "/web/dataset/call_kw", PARTNER_READ, cookie="authenticated",
-       note="call_kw with the session cookie: no Set-Cookie")
+       note="the first call_kw after authenticating sets the same session cookie again")
 sample("call_kw-path-search_read-authenticated", "/web/dataset/call_kw/res.partner/search_read", PARTNER_READ, cookie="authenticated",
        note="the /<model>/<method> suffix is informative only")
 sample("call_kw-second-call-authenticated", "/web/dataset/call_kw", PARTNER_READ, cookie="used",
@@ -233,7 +233,7 @@ sample("jsonrpc-execute_kw-expired-session", "/jsonrpc", ek("res.partner", "sear
 sample("jsonrpc-execute_kw-unknown-session", "/jsonrpc", ek("res.partner", "search_read", [[["id", "=", 1]]], {"fields": ["name"]}), cookie="unknown",
        note="neither does an unknown one")
 # --- destroy
-sample("session-destroy", "/web/session/destroy", {}, cookie="authenticated", note="logs the session out; result null")
+sample("session-destroy", "/web/session/destroy", {}, cookie="authenticated", note="logs the session out (no result key); expires cids and sets a new anonymous session cookie")
 sample("session-destroy-no-cookie", "/web/session/destroy", {}, note="auth='user': SessionExpiredException")
 sample("call_kw-destroyed-session", "/web/dataset/call_kw", PARTNER_READ, cookie="destroyed", note="after destroy the cookie is no longer a session")
 sample("session-get_session_info-destroyed-session", "/web/session/get_session_info", {}, cookie="destroyed", note="same for get_session_info")
