@@ -352,7 +352,7 @@ public sealed partial class OdooTestServer
                 return protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record, session);
             }
             case OdooRequestProtocol.Json2 when SupportsJson2:
-                return Json2(ctx, doc, invalidJson ? json2ParseError ?? "Expecting value: line 1 column 1 (char 0)" : null, record);
+                return Json2(ctx, doc, invalidJson ? json2ParseError ?? "Expecting value: line 1 column 1 (char 0)" : null, record, session);
         }
         // addons/rpc/controllers/__init__.py (19.0): @route(['/web/version', '/json/version'], type='http', auth='none')
         if (path is "/web/version" or "/json/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
@@ -808,7 +808,7 @@ public sealed partial class OdooTestServer
     /// the bearer key (odoo/addons/base/models/ir_http.py _auth_method_bearer), the body (Json2Dispatcher.dispatch),
     /// then the model, the method and its arguments (web_json_2_rpc).
     /// </summary>
-    private Reply Json2(HttpContext ctx, JsonDocument? doc, string? parseError, OdooRecordedRequest record)
+    private Reply Json2(HttpContext ctx, JsonDocument? doc, string? parseError, OdooRecordedRequest record, WebSession? session)
     {
         var request = ctx.Request;
 
@@ -863,7 +863,7 @@ public sealed partial class OdooTestServer
             uid = db == Database ? UidFromApiKey(match.Groups[1].Value) : null;
             if (uid is null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("Invalid apikey"), record);
         }
-        else if (CurrentSession(ctx)?.Uid is not { } sessionUid)
+        else if (session?.Uid is not { } sessionUid)
         {
             return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("User not authenticated, use an API Key with a Bearer Authorization header."), record);
         }

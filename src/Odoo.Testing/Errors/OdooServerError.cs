@@ -116,8 +116,6 @@ public sealed class OdooServerError : Exception
     internal static OdooServerError NoSuchDatabase(string? db) => new("psycopg2.OperationalError",
         $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{db}\" does not exist\n");
 
-    internal static OdooServerError NotFound(string message) => new("werkzeug.exceptions.NotFound", message, 404) { Arguments = [message, 404] };
-
     /// <summary>A werkzeug HTTP exception as Odoo 19's <c>Json2Dispatcher.handle_error</c> serialises it: arguments <c>[description, code]</c>.</summary>
     internal static OdooServerError Http(string name, string description, int status) =>
         new("werkzeug.exceptions." + name, description, status) { Arguments = [description, status] };
