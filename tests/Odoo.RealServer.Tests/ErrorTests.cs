@@ -53,7 +53,7 @@ public sealed class ErrorTests(RealOdooFixture fixture)
         await using var user = await RealOdoo.ConnectAsync(login, password);
         var read = await Assert.ThrowsAsync<OdooAccessException>(() => user.PartnerCategories.SearchAsync(limit: 1));
         Assert.Equal("odoo.exceptions.AccessError", read.ExceptionName);
-        Assert.Contains("You are not allowed to access 'Contact Tag' (res.partner.category) records.", read.ServerMessage);
+        Assert.Contains("You are not allowed to access 'Partner Tags' (res.partner.category) records.", read.ServerMessage);
         Assert.Equal("res.partner.category", read.Model);
         Assert.Equal("search_read", read.Method);
         var create = await Assert.ThrowsAsync<OdooAccessException>(() => user.CreditTypes.CreateAsync(new OdooValues { ["Name"] = "x", ["Product"] = 1 }));
@@ -65,15 +65,29 @@ public sealed class ErrorTests(RealOdooFixture fixture)
     public async Task A_failed_constraint_is_a_validation_error()
     {
         await using var cleanup = new Cleanup(Odoo.Client);
-        var a = cleanup.Add("res.partner.category", await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("cycle a") }));
-        var b = cleanup.Add("res.partner.category", await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("cycle b"), ["Parent"] = a }));
-        var e = await Assert.ThrowsAsync<OdooValidationException>(() => Odoo.PartnerCategories.UpdateAsync(a, new OdooValues { ["Parent"] = b }));
+        var a = await Support.PartnerAsync(Odoo, cleanup, "cycle a");
+        var b = await Support.PartnerAsync(Odoo, cleanup, "cycle b", new OdooValues { ["Parent"] = a });
+        var e = await Assert.ThrowsAsync<OdooValidationException>(() => Odoo.Partners.UpdateAsync(a, new OdooValues { ["Parent"] = b }));
         Assert.Equal("odoo.exceptions.ValidationError", e.ExceptionName);
-        Assert.Equal("You can not create recursive tags.", e.ServerMessage);
-        Assert.Equal("res.partner.category", e.Model);
+        Assert.Equal("You cannot create recursive Partner hierarchies.", e.ServerMessage);
+        Assert.Equal("res.partner", e.Model);
         Assert.Equal("write", e.Method);
         Assert.Equal([a], e.Ids);
-        Assert.Null((await Odoo.PartnerCategories.GetAsync(a)).ParentId); // rolled back
+        Assert.Null((await Odoo.Partners.GetAsync(a, ["Parent"])).ParentId); // rolled back
+    }
+
+    [Fact]
+    public async Task A_cycle_in_a_parent_store_hierarchy_is_a_user_error()
+    {
+        // Tags keep a parent_path: the ORM finds the cycle while updating it, before the tag's own
+        // constraint ("You can not create recursive tags."), and raises a UserError.
+        await using var cleanup = new Cleanup(Odoo.Client);
+        var a = cleanup.Add("res.partner.category", await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("cycle a") }));
+        var b = cleanup.Add("res.partner.category", await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("cycle b"), ["Parent"] = a }));
+        var e = await Assert.ThrowsAsync<OdooUserException>(() => Odoo.PartnerCategories.UpdateAsync(a, new OdooValues { ["Parent"] = b }));
+        Assert.Equal("odoo.exceptions.UserError", e.ExceptionName);
+        Assert.Equal("Recursion Detected.", e.ServerMessage);
+        Assert.Null((await Odoo.PartnerCategories.GetAsync(a)).ParentId);
     }
 
     [Fact]
@@ -124,18 +138,26 @@ public sealed class ErrorTests(RealOdooFixture fixture)
     [Fact]
     public async Task A_deleted_record_is_a_missing_record_error()
     {
-        var id = await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("gone") });
-        await Odoo.PartnerCategories.DeleteAsync(id);
-        var e = await Assert.ThrowsAsync<OdooMissingRecordException>(() => Odoo.PartnerCategories.UpdateAsync(id, new OdooValues { ["Color"] = 3 }));
+        await using var cleanup = new Cleanup(Odoo.Client);
+        var id = await Odoo.Partners.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("gone") });
+        await Odoo.Partners.DeleteAsync(id);
+        var e = await Assert.ThrowsAsync<OdooMissingRecordException>(() => Odoo.Partners.UpdateAsync(id, new OdooValues { ["Email"] = "x@example.com" }));
         Assert.Equal("odoo.exceptions.MissingError", e.ExceptionName);
-        Assert.Contains("Record does not exist or has been deleted.", e.ServerMessage);
-        Assert.Contains($"({id},)", e.ServerMessage);
+        Assert.Equal($"Record does not exist or has been deleted.\n(Record: res.partner({id},), User: {Odoo.UserId})", e.ServerMessage);
+        Assert.Equal("res.partner", e.Model);
         Assert.Equal([id], e.Ids);
-        var unlink = await Assert.ThrowsAsync<OdooMissingRecordException>(() => Odoo.PartnerCategories.DeleteAsync(id));
-        Assert.Equal("unlink", unlink.Method);
+        var confirm = await Assert.ThrowsAsync<OdooMissingRecordException>(() => Odoo.SaleOrders.ActionConfirmAsync(int.MaxValue - 5));
+        Assert.Equal("action_confirm", confirm.Method);
         // A read of a missing id is not an error on Odoo 18: the manager reports it.
-        var get = await Assert.ThrowsAsync<OdooRecordNotFoundException>(() => Odoo.PartnerCategories.GetAsync(id));
+        var get = await Assert.ThrowsAsync<OdooRecordNotFoundException>(() => Odoo.Partners.GetAsync(id));
         Assert.Equal([id], get.MissingIds);
+
+        // Models without write overrides accept a write or an unlink of a deleted record silently.
+        var tag = await Odoo.PartnerCategories.CreateAsync(new OdooValues { ["Name"] = RealOdoo.Name("gone tag") });
+        await Odoo.PartnerCategories.DeleteAsync(tag);
+        await Odoo.PartnerCategories.UpdateAsync(tag, new OdooValues { ["Color"] = 3 });
+        await Odoo.PartnerCategories.DeleteAsync(tag);
+        Assert.Null(await Odoo.PartnerCategories.FindAsync(tag));
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class RoundTripTests(RealOdooFixture fixture)
     {
         foreach (var f in meta.Fields)
         {
-            var property = f.Kind == OdooFieldKind.Many2One ? f.IdProperty! : f.IsToMany ? f.IdsProperty! : f.Name;
+            var property = (f.Kind == OdooFieldKind.Many2One ? f.IdProperty : f.IsToMany ? f.IdsProperty : null) ?? f.Name;
             try
             {
                 _ = Compare.Property(record, property);
@@ -97,6 +97,10 @@ public sealed class RoundTripTests(RealOdooFixture fixture)
             catch (TargetInvocationException e) when (e.InnerException is OdooValueException v)
             {
                 Assert.Fail($"{record.GetType().Name}.{property}: {v.Message}");
+            }
+            catch (TargetInvocationException e) when (f.AliasOf is not null && e.InnerException is OdooRelationNotLoadedException)
+            {
+                // an alias of a relation: its target's ids were read above
             }
         }
     }
@@ -234,13 +238,14 @@ public sealed class RoundTripTests(RealOdooFixture fixture)
             async t => new OdooValues
             {
                 ["Name"] = N("partner rt"), ["Email"] = "rt@example.com", ["Active"] = true, ["Company"] = await t.Company(), ["OsCustomerGroup"] = await t.CustomerGroup(),
-                ["OsReferral"] = await t.ReferralCode(), ["OsReseller"] = await t.Reseller(), ["OsTrial"] = await t.Trial(), ["Parent"] = await t.Partner(),
+                ["OsReferral"] = await t.ReferralCode(), ["OsReseller"] = await t.Reseller(), ["OsTrial"] = await t.Trial(),
                 ["PropertyAccountPosition"] = await t.FiscalPosition(), ["PropertyProductPricelist"] = await t.Pricelist(), ["StripeCustomerId"] = "cus_123", ["User"] = OdooOf(t).UserId,
             },
             async t => new OdooValues
             {
-                ["Name"] = N("partner rt 2"), ["Email"] = null, ["OsCustomerGroup"] = null, ["OsReferral"] = null, ["OsReseller"] = null, ["OsTrial"] = null, ["Parent"] = null,
-                ["PropertyAccountPosition"] = null, ["PropertyProductPricelist"] = await t.Pricelist(2), ["StripeCustomerId"] = null, ["User"] = null, ["Active"] = false,
+                // A contact with a parent takes the parent's commercial fields (fiscal position, pricelist): those are not written here.
+                ["Name"] = N("partner rt 2"), ["Email"] = null, ["OsCustomerGroup"] = null, ["OsReferral"] = null, ["OsReseller"] = null, ["OsTrial"] = null, ["Parent"] = await t.Partner(),
+                ["StripeCustomerId"] = null, ["User"] = null, ["Active"] = false,
             },
             (t, p, v) =>
             {
