@@ -7,15 +7,15 @@ namespace Odoo;
 public enum OdooProtocol
 {
     /// <summary>
-    /// Detect: JSON-2 when the server reports Odoo 19 or later and answers a JSON-2 call with
-    /// a 2xx JSON body; JSON-RPC otherwise.
+    /// Detect: JSON-2 when the server reports Odoo 19 or later, an <see cref="OdooClientOptions.ApiKey"/> is set, and the
+    /// server answers a JSON-2 call with a 2xx JSON body; JSON-RPC otherwise (a password cannot authenticate JSON-2).
     /// </summary>
     Auto = 0,
 
     /// <summary>JSON-RPC on <c>/jsonrpc</c> (<c>common.login</c> + <c>object.execute_kw</c>): Odoo 8 to 19.</summary>
     JsonRpc = 1,
 
-    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key: Odoo 19 and later.</summary>
+    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key (required; never a password): Odoo 19 and later.</summary>
     Json2 = 2,
 }
 
@@ -54,11 +54,27 @@ public sealed class OdooClientOptions
     /// <summary>The login. Required for JSON-RPC and auto-detection; JSON-2 identifies the user by the API key.</summary>
     public string? Username { get; set; }
 
-    /// <summary>The password. JSON-RPC sends it (or <see cref="ApiKey"/>, which Odoo accepts in its place) with every call.</summary>
+    /// <summary>
+    /// The password. Over JSON-RPC it opens an authenticated web session (see <see cref="UseWebSession"/>); with
+    /// only an <see cref="ApiKey"/>, or when Odoo refuses the session login, the key or password is sent with every call.
+    /// </summary>
     public string? Password { get; set; }
 
-    /// <summary>The API key. JSON-2 sends it as a bearer token (falling back to <see cref="Password"/>); JSON-RPC uses it when no password is set.</summary>
+    /// <summary>
+    /// The API key (scope <c>rpc</c>). JSON-2 sends it as the bearer token and needs it: Odoo refuses a password there.
+    /// JSON-RPC uses it when no password is set. With <see cref="OdooProtocol.Auto"/> and no API key, the client uses JSON-RPC.
+    /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Whether a JSON-RPC password login opens an authenticated web session (<c>POST /web/session/authenticate</c>)
+    /// and sends its <c>session_id</c> cookie on every call, through <c>/web/dataset/call_kw</c>; on by default.
+    /// Odoo 18 serves such a call in about 6 ms where a session-less <c>/jsonrpc</c> call, which makes it check the
+    /// password and build a session each time, costs about 33 ms. An expired or forgotten session is opened again
+    /// once, transparently. Turn off only to compare, or for a server whose proxy strips cookies. API keys
+    /// cannot open web sessions: with only <see cref="ApiKey"/> set, calls carry the key on <c>/jsonrpc</c>.
+    /// </summary>
+    public bool UseWebSession { get; set; } = true;
 
     /// <summary>Whether to verify the server's TLS certificate (on by default). Turn off only for development servers.</summary>
     public bool VerifyTls { get; set; } = true;
@@ -154,11 +170,19 @@ public sealed class OdooClientOptions
         {
             throw new ArgumentException($"Username is required with protocol {Protocol} (JSON-RPC logs in with it).", nameof(Username));
         }
+        if (Protocol == OdooProtocol.Json2 && string.IsNullOrEmpty(ApiKey))
+        {
+            // odoo/addons/base/models/ir_http.py (19.0), _auth_method_bearer: the bearer token is checked with
+            // res.users.apikeys._check_credentials(scope='rpc', key=token): API keys only, a password is a 401.
+            throw new ArgumentException(
+                "ApiKey is required with protocol Json2: Odoo's JSON-2 accepts only an API key with the rpc scope as the bearer token, " +
+                "never a password (create one in Odoo under Preferences > Account Security > New API Key). " +
+                "To log in with a password, use Protocol Auto or JsonRpc (JSON-RPC, deprecated since Odoo 19).",
+                nameof(ApiKey));
+        }
         if (string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(ApiKey))
         {
-            throw new ArgumentException(Protocol == OdooProtocol.Json2
-                ? "ApiKey is required with protocol Json2 (or Password holding an API key)."
-                : "Password or ApiKey is required.", Protocol == OdooProtocol.Json2 ? nameof(ApiKey) : nameof(Password));
+            throw new ArgumentException("Password or ApiKey is required.", nameof(Password));
         }
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
         {
@@ -228,6 +252,7 @@ public sealed class OdooClientOptions
           .Append(", Password = ").Append(Mask(Password))
           .Append(", ApiKey = ").Append(Mask(ApiKey))
           .Append(", VerifyTls = ").Append(VerifyTls);
+        if (!UseWebSession) sb.Append(", UseWebSession = false");
         if (CaCertificatePath is not null) sb.Append(", CaCertificatePath = ").Append(CaCertificatePath);
         if (ServerVersion is not null) sb.Append(", ServerVersion = ").Append(ServerVersion);
         sb.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture))

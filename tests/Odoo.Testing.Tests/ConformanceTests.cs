@@ -131,17 +131,23 @@ public sealed class ConformanceTests
     }
 
     [Fact]
-    public async Task Json_rpc_answers_set_a_session_cookie_and_accept_it_back()
+    public async Task Json_rpc_answers_never_set_a_cookie_and_web_routes_hand_out_an_anonymous_one()
     {
+        // Real Odoo 18 (curl -i on POST /jsonrpc common.version): no Set-Cookie; version_info sets an anonymous
+        // session_id (HttpOnly); an authenticated session comes only from /web/session/authenticate.
         await using var server = await OdooTestServer.StartAsync();
         using var http = Rpc.Client(server);
         var body = File.ReadAllText(Path.Combine(SampleDir, "02-common-version.request.json"));
-        var (_, _, first) = await Rpc.PostAsync(http, "/jsonrpc", body);
+        var (_, _, rpc) = await Rpc.PostAsync(http, "/jsonrpc", body);
+        Assert.False(rpc.Headers.Contains("Set-Cookie"));
+
+        var versionInfo = File.ReadAllText(Path.Combine(SampleDir, "01-version_info.request.json"));
+        var (_, _, first) = await Rpc.PostAsync(http, "/web/webclient/version_info", versionInfo);
         var cookie = first.Headers.GetValues("Set-Cookie").Single();
         Assert.StartsWith("session_id=", cookie);
         Assert.Contains("HttpOnly", cookie);
         var sid = cookie.Split(';')[0];
-        var (_, _, second) = await Rpc.PostAsync(http, "/jsonrpc", body, new Dictionary<string, string> { ["Cookie"] = sid });
+        var (_, _, second) = await Rpc.PostAsync(http, "/web/webclient/version_info", versionInfo, new Dictionary<string, string> { ["Cookie"] = sid });
         Assert.False(second.Headers.Contains("Set-Cookie"));
     }
 

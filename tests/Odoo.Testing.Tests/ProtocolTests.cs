@@ -64,11 +64,14 @@ public sealed class Json2Tests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, status);
         _server.ClearAccessRules();
 
+        // odoo/http.py (19.0), Json2Dispatcher.handle_error: exceptions that are not UserError nor HTTPException are 500.
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "create", new JsonObject { ["vals_list"] = new JsonObject { ["name"] = "x", ["type"] = "bad" } });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("builtins.ValueError", (string)body!["name"]!);
+        // addons/rpc/controllers/json2.py (19.0): signature.bind(...) TypeError -> UnprocessableEntity(exc.args[0]).
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "search", new JsonObject { ["domain"] = new JsonArray(), ["bogus"] = 1 });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("builtins.TypeError", (string)body!["name"]!);
+        Assert.Equal("werkzeug.exceptions.UnprocessableEntity", (string)body!["name"]!);
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "write", new JsonObject { ["ids"] = new JsonArray(999999), ["vals"] = new JsonObject { ["name"] = "x" } });
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("odoo.exceptions.MissingError", (string)body!["name"]!);
