@@ -63,6 +63,7 @@ public sealed partial class SessionExpiryTests(RealOdooFixture fixture) : IAsync
             if (i % 7 == 3) Assert.Equal(_ids.Count, await odoo.PartnerCategories.CountAsync(Mine));
         }
         Assert.Equal(_ids, read);
+        Assert.Equal(3, spy.Logins); // connected, then renewed after each end
         // And the client goes on working.
         Assert.Equal(_ids, await odoo.PartnerCategories.SearchIdsAsync(Mine, order: "Id"));
     }
@@ -79,6 +80,7 @@ public sealed partial class SessionExpiryTests(RealOdooFixture fixture) : IAsync
             if (seen.Count is 8 or 21) await EndSessionAsync(ending, spy); // mid-page: the next page is read after the end
         }
         Assert.Equal(_ids, seen);
+        Assert.Equal(3, spy.Logins);
     }
 
     private async Task EndSessionAsync(Ending ending, SessionSpy spy)
@@ -89,26 +91,24 @@ public sealed partial class SessionExpiryTests(RealOdooFixture fixture) : IAsync
             await Admin.Users.UpdateAsync(_user.Id, new OdooValues { ["password"] = _user.Password });
             return;
         }
+        var sid = spy.SessionId;
+        Assert.NotNull(sid); // a password login keeps a session cookie
         if (RealOdoo.SessionsDir is { } dir)
         {
-            // The client's session file; all session files when the client has not shown one (no cookie).
-            var files = spy.SessionId is { } sid
-                ? [Path.Combine(dir, sid[..2], sid)]
-                : Directory.Exists(dir) ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories) : [];
-            foreach (var f in files.Where(File.Exists)) File.Delete(f);
+            var file = Path.Combine(dir, sid[..2], sid);
+            Assert.True(File.Exists(file), $"no session file {file}");
+            File.Delete(file);
             return;
         }
-        if (spy.SessionId is { } id)
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(RealOdoo.Url), "/web/session/destroy"))
         {
-            using var http = new HttpClient();
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(RealOdoo.Url), "/web/session/destroy"))
-            {
-                Content = new StringContent("""{"jsonrpc":"2.0","method":"call","params":{},"id":1}""", Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("Cookie", "session_id=" + id);
-            using var answer = await http.SendAsync(request);
-            answer.EnsureSuccessStatusCode();
-        }
+            Content = new StringContent("""{"jsonrpc":"2.0","method":"call","params":{},"id":1}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Cookie", "session_id=" + sid);
+        using var answer = await http.SendAsync(request);
+        answer.EnsureSuccessStatusCode();
+        Assert.DoesNotContain("\"error\"", await answer.Content.ReadAsStringAsync());
     }
 
     /// <summary>Remembers the session cookie the client sends or is given.</summary>
@@ -116,9 +116,15 @@ public sealed partial class SessionExpiryTests(RealOdooFixture fixture) : IAsync
     {
         public string? SessionId { get; private set; }
 
+        private int _logins;
+
+        /// <summary>How many times the client authenticated (once to connect, once per renewal).</summary>
+        public int Logins => Volatile.Read(ref _logins);
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Headers.TryGetValues("Cookie", out var sent)) Remember(sent);
+            if (request.RequestUri!.AbsolutePath.EndsWith("/web/session/authenticate", StringComparison.Ordinal)) Interlocked.Increment(ref _logins);
             var response = await base.SendAsync(request, cancellationToken);
             if (response.Headers.TryGetValues("Set-Cookie", out var set)) Remember(set);
             return response;
