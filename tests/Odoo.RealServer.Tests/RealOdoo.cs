@@ -115,7 +115,7 @@ public sealed class Cleanup(OdooClient client) : IAsyncDisposable
                     await TryAsync(() => raw.WriteAsync([id], new Dictionary<string, object?> { ["active"] = false }));
                     return;
                 case "sale.order":
-                    await TryAsync(() => raw.CallAsync("action_cancel", ids: [id]));
+                    await TryAsync(() => raw.CallAsync("action_cancel", ids: [id], context: OdooContext.Empty.With("disable_cancel_warning", true)));
                     break;
                 case "account.move":
                     await TryAsync(() => raw.CallAsync("button_draft", ids: [id]));

@@ -186,6 +186,7 @@ public sealed class RoundTripTests(RealOdooFixture fixture)
                 Assert.Empty(c.ChildIds);
                 Assert.Equal($"{c.Id}/", c.ParentPath);
                 Assert.Equal(c.Name, (await c.LoadPartnerAsync()).Name);
+                t.Cleanup.Add("res.partner", c.PartnerId); // archived with its company
             }) with { ArchiveOnly = true },
         ["openstack.credit"] = S<Credit>(
             async t => new OdooValues { ["CreditType"] = await t.CreditType(), ["StartDate"] = D1, ["ExpiryDate"] = D2, ["InitialBalance"] = 100.0, ["CurrentBalance"] = 80.0, ["VoucherCode"] = await t.Voucher() },
