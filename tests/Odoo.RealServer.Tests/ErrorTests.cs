@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Odoo.Domains;
 using Odoo.Models.OpenStack;
 using Odoo.Values;
@@ -10,7 +11,7 @@ namespace Odoo.RealServer.Tests;
 /// pin what it raises today.
 /// </summary>
 [Collection(RealOdooCollection.Name)]
-public sealed class ErrorTests(RealOdooFixture fixture)
+public sealed class ErrorTests(RealOdooFixture fixture, ITestOutputHelper output)
 {
     private OpenStackOdooClient Odoo => fixture.Odoo;
 
@@ -19,6 +20,7 @@ public sealed class ErrorTests(RealOdooFixture fixture)
     {
         const string wrong = "not-the-password-42";
         var e = await Assert.ThrowsAsync<OdooAccessDeniedException>(() => RealOdoo.ConnectAsync(password: wrong));
+        output.WriteLine($"{e.GetType().Name}: {e.Message}");
         Assert.Contains($"'{RealOdoo.Database}'", e.Message);
         Assert.Contains($"'{RealOdoo.Username}'", e.Message);
         Assert.Contains("refused", e.Message);
@@ -40,6 +42,7 @@ public sealed class ErrorTests(RealOdooFixture fixture)
         // raises as OdooAccessException (as if the user lacked rights); a typed error is for issue 14.
         var database = RealOdoo.Run + "_nodb";
         var e = await Assert.ThrowsAnyAsync<OdooException>(() => OpenStackOdooClient.ConnectAsync(RealOdoo.Options(database: database)));
+        output.WriteLine($"{e.GetType().Name}: {e.Message}");
         var access = Assert.IsType<OdooAccessException>(e, exactMatch: true);
         Assert.Equal("odoo.exceptions.AccessError", access.ExceptionName);
         Assert.Equal("Database not found.", access.ServerMessage);
@@ -184,6 +187,7 @@ public sealed class ErrorTests(RealOdooFixture fixture)
         // Over /web/dataset/call_kw (session logins) Odoo answers werkzeug's 404 NotFound, which does not name the model;
         // over /jsonrpc it was a UserError "Object openstack.no_such_model doesn't exist".
         var e = await Assert.ThrowsAsync<OdooNotFoundException>(() => Odoo.Client.Model("openstack.no_such_model").SearchCountAsync());
+        output.WriteLine($"{e.GetType().Name}: {e.Message}");
         Assert.Equal("werkzeug.exceptions.NotFound", e.ExceptionName);
         Assert.Contains("404", e.ServerMessage);
         Assert.Equal("openstack.no_such_model", e.Model);
@@ -196,12 +200,14 @@ public sealed class ErrorTests(RealOdooFixture fixture)
         // Today: OdooServerException with builtins.ValueError; a typed error is for issue 14.
         var inDomain = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").SearchAsync(
             new object[] { new object[] { "no_such_field", "=", 1 } }));
+        output.WriteLine($"{inDomain.GetType().Name}: {inDomain.Message}");
         Assert.IsType<OdooServerException>(inDomain, exactMatch: true);
         Assert.Equal("builtins.ValueError", inDomain.ExceptionName);
         Assert.Contains("Invalid field res.partner.category.no_such_field", inDomain.ServerMessage);
 
         var inWrite = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").CreateAsync(
             new Dictionary<string, object?> { ["name"] = RealOdoo.Name("unknown field"), ["no_such_field"] = 1 }));
+        output.WriteLine($"{inWrite.GetType().Name}: {inWrite.Message}");
         Assert.IsType<OdooServerException>(inWrite, exactMatch: true);
         Assert.Equal("builtins.ValueError", inWrite.ExceptionName);
         Assert.Contains("no_such_field", inWrite.ServerMessage);
@@ -212,10 +218,12 @@ public sealed class ErrorTests(RealOdooFixture fixture)
     {
         var e = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").CallAsync(
             "search", args: [Array.Empty<object>()], kwargs: new Dictionary<string, object?> { ["no_such_argument"] = 1 }));
+        output.WriteLine($"{e.GetType().Name}: {e.Message}");
         Assert.IsType<OdooServerException>(e, exactMatch: true);
         Assert.Equal("builtins.TypeError", e.ExceptionName);
         Assert.Contains("no_such_argument", e.ServerMessage);
         var method = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").CallAsync("no_such_method", args: []));
+        output.WriteLine($"{method.GetType().Name}: {method.Message}");
         Assert.Contains("no_such_method", method.ServerMessage);
     }
 }
