@@ -92,13 +92,32 @@ public sealed class OdooClientOptions
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>
-    /// How many times a failed <em>read</em> (a call marked read-only) is retried after a connection
-    /// failure, a timeout or an HTTP 5xx/429 answer; 2 by default. Other calls are never sent twice.
+    /// How many times a failed <em>read</em> (a call marked read-only, a page of a stream) is retried after a connection
+    /// failure, a timeout, an HTTP 5xx/429 answer or a server shutting down; 10 by default, within
+    /// <see cref="ReadRetryBudget"/>. Other calls are never sent twice (except after Odoo refused an expired session,
+    /// which it does before running anything). Connecting retries at most twice, so a wrong URL fails fast.
     /// </summary>
-    public int MaxReadRetries { get; set; } = 2;
+    public int MaxReadRetries { get; set; } = 10;
 
-    /// <summary>The delay before the first retry; it doubles for each later one (with jitter). 200 ms by default.</summary>
+    /// <summary>The delay before the first retry; it doubles for each later one (with ±20% jitter), up to <see cref="MaxRetryDelay"/>. 200 ms by default.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest delay between two retries; 5 s by default (a larger <see cref="RetryDelay"/> wins).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long, from its first failure, a read keeps being retried: no retry starts once the wait would end past it.
+    /// 15 s by default, which outlasts an Odoo restart (1.5–3 s on a quiet server). <see cref="TimeSpan.Zero"/> turns read retries off.
+    /// </summary>
+    public TimeSpan ReadRetryBudget { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most calls this client has in flight at once; later calls wait their turn (first come, first served,
+    /// cancellable). <see langword="null"/> (the default) sets no limit. Odoo serves each request on a worker
+    /// thread with a database connection: a limit near the server's capacity keeps a burst of tasks queued here,
+    /// where it costs nothing, instead of inside Odoo.
+    /// </summary>
+    public int? MaxConcurrentCalls { get; set; }
 
     /// <summary>The <c>User-Agent</c> header; defaults to <c>OdooGen/&lt;version&gt;</c>.</summary>
     public string? UserAgent { get; set; }
@@ -188,13 +207,25 @@ public sealed class OdooClientOptions
         {
             throw new ArgumentException($"Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {Timeout}.", nameof(Timeout));
         }
-        if (MaxReadRetries is < 0 or > 10)
+        if (MaxReadRetries is < 0 or > 100)
         {
-            throw new ArgumentException($"MaxReadRetries must be between 0 and 10; it is {MaxReadRetries}.", nameof(MaxReadRetries));
+            throw new ArgumentException($"MaxReadRetries must be between 0 and 100; it is {MaxReadRetries}.", nameof(MaxReadRetries));
         }
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(5))
         {
             throw new ArgumentException($"RetryDelay must be between 0 and 5 minutes; it is {RetryDelay}.", nameof(RetryDelay));
+        }
+        if (MaxRetryDelay < TimeSpan.Zero || MaxRetryDelay > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException($"MaxRetryDelay must be between 0 and 5 minutes; it is {MaxRetryDelay}.", nameof(MaxRetryDelay));
+        }
+        if (ReadRetryBudget < TimeSpan.Zero || ReadRetryBudget > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentException($"ReadRetryBudget must be between 0 and 1 hour; it is {ReadRetryBudget}.", nameof(ReadRetryBudget));
+        }
+        if (MaxConcurrentCalls is < 1)
+        {
+            throw new ArgumentException($"MaxConcurrentCalls must be at least 1 (or null for no limit); it is {MaxConcurrentCalls}.", nameof(MaxConcurrentCalls));
         }
         if (HttpClient is not null && HttpMessageHandler is not null)
         {
@@ -256,7 +287,9 @@ public sealed class OdooClientOptions
         if (CaCertificatePath is not null) sb.Append(", CaCertificatePath = ").Append(CaCertificatePath);
         if (ServerVersion is not null) sb.Append(", ServerVersion = ").Append(ServerVersion);
         sb.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture))
-          .Append(", MaxReadRetries = ").Append(MaxReadRetries);
+          .Append(", MaxReadRetries = ").Append(MaxReadRetries)
+          .Append(", ReadRetryBudget = ").Append(ReadRetryBudget.ToString("c", CultureInfo.InvariantCulture));
+        if (MaxConcurrentCalls is { } limit) sb.Append(", MaxConcurrentCalls = ").Append(limit);
         if (UserAgent is not null) sb.Append(", UserAgent = ").Append(UserAgent);
         if (HttpClient is not null) sb.Append(", HttpClient = (injected)");
         if (HttpMessageHandler is not null) sb.Append(", HttpMessageHandler = (injected)");

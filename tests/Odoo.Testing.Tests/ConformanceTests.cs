@@ -74,7 +74,7 @@ public sealed class ConformanceTests
             new { id = 1, name = "Restaurant Expenses", list_price = 14.0, categ_id = 3, uom_id = 1 },
             new { id = 2, name = "Hotel Accommodation", list_price = 400.0, categ_id = 3, uom_id = 3 });
 
-        // Samples 13-30: the OpenStack models; referral codes come from sample 11's fields_get.
+        // Samples 13-30: the OpenStack models; the referral code model as its addon defines it (not from sample 11).
         server.DefineModel(new OdooModelSchema("openstack.credit.type", "OpenStack Credit Type")
             .Char("name", required: true).Many2One("product", "product.product").Boolean("refundable"));
         server.Seed("openstack.credit.type", new { id = 1, name = "Trial" }, new { id = 2, name = "Promo" });
@@ -83,15 +83,30 @@ public sealed class ConformanceTests
         return server;
     }
 
+    /// <summary>
+    /// The referral code model as the addon the samples were recorded on defines it, in Odoo's terms: field names,
+    /// types and required flags in definition order, the computed name, the unique code (its <c>_sql_constraints</c>
+    /// message) and the allowed-uses check (its <c>@api.constrains</c> message). The stand-in derives everything
+    /// else: labels, read-only flags, the fields_get answer (sample 11) and the error answers (samples 17 and 18),
+    /// which stay the expected outputs rather than the input.
+    /// </summary>
     internal static OdooModelSchema ReferralCodeSchema()
     {
-        var fieldsGet = File.ReadAllText(Path.Combine(SampleDir, "11-execute_kw-fields_get-openstack.referral_code.response.json"));
-        var schema = OdooModelSchema.FromFieldsGet("openstack.referral_code", fieldsGet, "OpenStack Referral Code");
-        schema.Field("code")!.Unique = true;
-        schema.Field("code")!.UniqueMessage = "The referral code must be unique.";
-        schema.Field("name")!.Compute = r => $"Referral code {r.GetString("code")}";
-        schema.AddConstraint(r => r.GetNumber("allowed_uses") < -1 ? "Allowed uses must be -1 (unlimited) or a non-negative number." : null);
-        return schema;
+        const string UniqueCodeMessage = "The referral code must be unique.";
+        const string AllowedUsesMessage = "Allowed uses must be -1 (unlimited) or a non-negative number.";
+        return new OdooModelSchema("openstack.referral_code", "OpenStack Referral Code")
+            .Char("code", required: true, configure: f => { f.Unique = true; f.UniqueMessage = UniqueCodeMessage; })
+            .Char("name", configure: f => f.Compute = r => $"Referral code {r.GetString("code")}")
+            .Integer("allowed_uses")
+            .Float("before_reward_usage_threshold")
+            .One2Many("referrals", "res.partner", inverseName: null)
+            .Float("referral_credit_amount")
+            .Integer("referral_credit_duration")
+            .Many2One("referral_credit_type", "openstack.credit.type", required: true)
+            .Float("reward_credit_amount")
+            .Integer("reward_credit_duration")
+            .Many2One("reward_credit_type", "openstack.credit.type", required: true)
+            .AddConstraint(r => r.GetNumber("allowed_uses") < -1 ? AllowedUsesMessage : null);
     }
 
     [Theory]

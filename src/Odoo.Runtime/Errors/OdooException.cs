@@ -230,8 +230,25 @@ public class OdooRecordNotFoundException : OdooException
     /// <param name="message">What was looked for.</param>
     public OdooRecordNotFoundException(string message) : base(message) { }
 
+    /// <summary>Creates the error with its cause.</summary>
+    /// <param name="message">What was looked for.</param>
+    /// <param name="innerException">The cause.</param>
+    public OdooRecordNotFoundException(string message, Exception innerException) : base(message, innerException) { }
+
     /// <summary>The ids that were not found (sorted, distinct), when the lookup was by id.</summary>
     public IReadOnlyList<int> MissingIds { get; init; } = [];
+}
+
+/// <summary>
+/// A create whose answer was lost (connection dropped, timeout, server stopped) and whose natural key matches no record
+/// afterwards: nothing was created, and creating again is safe (see <c>OdooManager.CreateOrGetAsync</c>).
+/// </summary>
+public class OdooNotCreatedException : OdooRecordNotFoundException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">What was created, why its answer was lost, and that no record exists.</param>
+    /// <param name="innerException">The transport failure that lost the answer.</param>
+    public OdooNotCreatedException(string message, Exception innerException) : base(message, innerException) { }
 }
 
 /// <summary>A lookup that expects one record found several.</summary>

@@ -172,9 +172,15 @@ internal sealed class Json2Transport : IOdooTransport
         return version ?? throw OdooWire.Protocol("a /web/version answer without version", answer, info, http.Redactor);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        try
+        {
+            await _http.CloseAsync(OdooHttpConnection.DrainTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            _http.Dispose();
+        }
     }
 }

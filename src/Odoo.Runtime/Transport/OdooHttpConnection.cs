@@ -59,6 +59,9 @@ internal sealed class OdooHttpConnection : IDisposable
     /// <summary>How long a route's cookie header is reused before the jar is asked again (so expired cookies drop out).</summary>
     private const long CookieHeaderLifetimeMs = 10_000;
 
+    /// <summary>How long disposing the client waits for calls in flight before it cancels them.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>At most this many routes are cached; calls beyond it resolve their URL each time.</summary>
     private const int MaxCachedRoutes = 4096;
 
@@ -69,6 +72,10 @@ internal sealed class OdooHttpConnection : IDisposable
     private readonly string _userAgent;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Route> _routes = new(StringComparer.Ordinal);
     private int _cookieVersion;
+    private readonly CancellationTokenSource _abort = new();
+    private TaskCompletionSource? _drained;
+    private int _inFlight;
+    private volatile bool _closing;
 
     /// <summary>A resolved URL and the cookie header last computed for it (per call, both cost more than the rest of the request).</summary>
     private sealed class Route(Uri url)
@@ -150,12 +157,50 @@ internal sealed class OdooHttpConnection : IDisposable
         string? bearerToken,
         string? database,
         CallInfo info,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool whileClosing = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_closing && !whileClosing) throw new ObjectDisposedException(nameof(OdooClient), $"The Odoo client was disposed; {info.Description} was not sent.");
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await SendCoreAsync(method, relativePath, body, bearerToken, database, info, whileClosing ? CancellationToken.None : _abort.Token, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inFlight) == 0 && _closing) _drained?.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Stops taking new requests, gives those in flight up to <paramref name="drain"/> to finish, then cancels the
+    /// rest (they end with <see cref="ObjectDisposedException"/>). Requests sent with <c>whileClosing</c> (the logout) still go.
+    /// </summary>
+    public async Task CloseAsync(TimeSpan drain)
+    {
+        _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _closing = true;
+        if (Volatile.Read(ref _inFlight) > 0)
+        {
+            await Task.WhenAny(_drained.Task, Task.Delay(drain)).ConfigureAwait(false);
+        }
+        _abort.Cancel();
+    }
+
+    private async Task<HttpAnswer> SendCoreAsync(
+        HttpMethod method,
+        string relativePath,
+        PooledBuffer? body,
+        string? bearerToken,
+        string? database,
+        CallInfo info,
+        CancellationToken abort,
+        CancellationToken cancellationToken)
+    {
         var route = RouteOf(relativePath);
         var url = route.Url;
-        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abort);
         if (_timeout != Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(_timeout);
         var token = timeoutCts.Token;
         using var request = new HttpRequestMessage(method, url);
@@ -188,6 +233,11 @@ internal sealed class OdooHttpConnection : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException($"{info.Description} was cancelled.", null, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (abort.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(
+                $"The Odoo client was disposed while {info.Description} was in flight: Odoo may or may not have run it.", ex);
         }
         catch (OperationCanceledException ex)
         {
@@ -279,6 +329,9 @@ internal sealed class OdooHttpConnection : IDisposable
 
     public void Dispose()
     {
+        _closing = true;
+        _abort.Cancel();
         if (_ownsClient) _http.Dispose();
+        _abort.Dispose();
     }
 }
