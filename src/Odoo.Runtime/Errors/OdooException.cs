@@ -63,6 +63,17 @@ public class OdooServerException : OdooException
     /// <param name="exceptionName">Odoo's exception class, for example <c>odoo.exceptions.ValidationError</c>.</param>
     /// <param name="serverMessage">Odoo's message.</param>
     /// <param name="message">The full message (what was asked and what Odoo said).</param>
+    /// <param name="innerException">The error as first read, when this one restates it.</param>
+    public OdooServerException(string exceptionName, string serverMessage, string message, Exception innerException) : base(message, innerException)
+    {
+        ExceptionName = exceptionName;
+        ServerMessage = serverMessage;
+    }
+
+    /// <summary>Creates a server error.</summary>
+    /// <param name="exceptionName">Odoo's exception class, for example <c>odoo.exceptions.ValidationError</c>.</param>
+    /// <param name="serverMessage">Odoo's message.</param>
+    /// <param name="message">The full message (what was asked and what Odoo said).</param>
     public OdooServerException(string exceptionName, string serverMessage, string message) : base(message)
     {
         ExceptionName = exceptionName;
@@ -148,6 +159,13 @@ public class OdooNotFoundException : OdooServerException
     /// <param name="serverMessage">Odoo's message.</param>
     /// <param name="message">The full message.</param>
     public OdooNotFoundException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
+
+    /// <summary>Creates the error with its cause.</summary>
+    /// <param name="exceptionName">Odoo's exception class.</param>
+    /// <param name="serverMessage">Odoo's message.</param>
+    /// <param name="message">The full message.</param>
+    /// <param name="innerException">The error as first read.</param>
+    public OdooNotFoundException(string exceptionName, string serverMessage, string message, Exception innerException) : base(exceptionName, serverMessage, message, innerException) { }
 }
 
 /// <summary>

@@ -66,6 +66,16 @@ internal sealed class JsonRpcTransport : IOdooTransport
             using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
+        catch (OdooNotFoundException ex) when (ex.ExceptionName == "werkzeug.exceptions.NotFound")
+        {
+            // addons/web/controllers/dataset.py: call_kw raises werkzeug's NotFound (code 404, no message of its own)
+            // when the registry has no such model; an unknown method is an AttributeError instead.
+            throw new OdooNotFoundException(ex.ExceptionName, ex.ServerMessage,
+                $"{info.Description} failed: The model '{call.Model}' does not exist on database '{_database}' (Odoo answered werkzeug.exceptions.NotFound): check the model name, or install the module that defines it.", ex)
+            {
+                Arguments = ex.Arguments, Debug = ex.Debug, HttpStatus = ex.HttpStatus, Model = call.Model, Method = call.Method, Ids = call.Ids,
+            };
+        }
         catch (OdooSessionExpiredException)
         {
             // Odoo checks the session before it dispatches the call: nothing ran, so sending it again is safe.

@@ -240,6 +240,8 @@ public static class OdooServerSchema
     public static bool MeansUnknownModel(OdooServerException ex, string model)
     {
         ArgumentNullException.ThrowIfNull(ex);
+        // The session route (/web/dataset/call_kw) answers werkzeug's NotFound for a model the registry lacks.
+        if (ex is OdooNotFoundException && ex.Model == model && ex.ExceptionName == "werkzeug.exceptions.NotFound") return true;
         var text = ex.ServerMessage;
         if (text.Contains(model, StringComparison.Ordinal)
             && (text.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase) || text.Contains("does not exist", StringComparison.OrdinalIgnoreCase)))

@@ -198,7 +198,7 @@ public sealed class SecretLeakTests
         var escaped = EscapingPasswordForms[form];
         string[] bodies =
         [
-            $$"""{"jsonrpc": "2.0", "id": 1, "echo": "login {{escaped}} refused"}""",
+            $$"""["login {{escaped}} refused"]""",
             $$"""{"jsonrpc": "2.0", "id": 1, "result": "{{escaped}}"}""",
         ];
         foreach (var body in bodies)
