@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Odoo.Models.OpenStack;
@@ -9,7 +10,8 @@ namespace OdooGen.Benchmarks.Scenarios;
 /// <summary>
 /// <c>SearchAsync()</c> of 5,000 referral codes against Odoo.Testing, against the floor: a raw
 /// <see cref="HttpClient"/> POST of the very request body the client sends, with the answer read by
-/// <c>ReadFromJsonAsync</c> and the System.Text.Json source-generated context. Both hit the same server.
+/// <c>ReadFromJsonAsync</c> and the System.Text.Json source-generated context. Both hit the same server, and
+/// both keep a cookie jar (the floor's is the handler's <see cref="CookieContainer"/>).
 /// </summary>
 public sealed class EndToEndScenario : IAsyncDisposable
 {
@@ -27,7 +29,8 @@ public sealed class EndToEndScenario : IAsyncDisposable
         _request = request;
         _count = count;
         _url = new Uri(server.BaseUrl, "jsonrpc");
-        _raw = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+        // A cookie jar, as the library keeps one (its own, per client): whatever cookie the server sets is sent back.
+        _raw = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer() });
     }
 
     public OdooTestServer Server => _server;
