@@ -90,7 +90,7 @@ internal static class DemoApp
 
         var flow = new BillingFlow(odoo, report);
         await flow.RunAsync(arguments.Code ?? BillingData.WelcomeCode, BillingData.ProductionProjectOsId, cancellationToken);
-        report.Summary("Connect (version, login, user context)", connectRequests);
+        report.Summary("Connect (version, session login)", connectRequests);
     }
 
     private static async Task RunAgainstRealOdooAsync(DemoArguments arguments, TextWriter output, bool interactive, CancellationToken cancellationToken)
@@ -113,7 +113,7 @@ internal static class DemoApp
 
         var flow = new BillingFlow(odoo, report);
         await flow.RunReadOnlyAsync(arguments.Code, cancellationToken);
-        report.Summary("Connect (version, login, user context)", connectRequests);
+        report.Summary("Connect (version, session login)", connectRequests);
     }
 
     private static void ShowConnection(DemoReport report, OpenStackOdooClient odoo, int requests)

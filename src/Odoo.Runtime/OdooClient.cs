@@ -140,8 +140,18 @@ public sealed partial class OdooClient : IAsyncDisposable
 
         var database = options.Database!;
         var username = options.Username!;
-        var secret = !string.IsNullOrEmpty(options.Password) ? options.Password : options.ApiKey!;
-        var rpc = new JsonRpcTransport(http, database, secret);
+        var hasPassword = !string.IsNullOrEmpty(options.Password);
+        var secret = hasPassword ? options.Password! : options.ApiKey!;
+        var rpc = new JsonRpcTransport(http, database, secret, username);
+        if (hasPassword && options.UseWebSession)
+        {
+            var session = await OpenSessionAsync(rpc, retry, http, ct).ConfigureAwait(false);
+            if (session is { } s)
+            {
+                rpc.UseSession(s.UserId);
+                return new OdooClient(rpc, version, s.UserId, database, s.Context.Merge(options.Context), OdooProtocol.JsonRpc, http.BaseUrl, retry);
+            }
+        }
         var userId = await OdooCallRunner.RunAsync(
             (rpc, username),
             static (s, c) => s.rpc.LoginAsync(s.username, c),
@@ -161,6 +171,32 @@ public sealed partial class OdooClient : IAsyncDisposable
             isRead: true, retry, "jsonrpc", http.BaseUrl, ct).ConfigureAwait(false);
         var context = userContext.With("uid", userId).Merge(options.Context);
         return new OdooClient(rpc, version, userId, database, context, OdooProtocol.JsonRpc, http.BaseUrl, retry);
+    }
+
+    /// <summary>
+    /// Opens an authenticated web session (<c>/web/session/authenticate</c>), whose cookie makes every later call
+    /// several times cheaper for Odoo. <see langword="null"/> when Odoo refused it (the password is an API key, which
+    /// only <c>/jsonrpc</c> accepts; a two-factor user; or a wrong password, which <c>common.login</c> then reports)
+    /// or lacks the route: the caller falls back to <c>common.login</c> and session-less calls, and the reason is an
+    /// activity event (<c>odoo.session.refused</c> or <c>odoo.session.unavailable</c>).
+    /// </summary>
+    private static async Task<(int UserId, OdooContext Context)?> OpenSessionAsync(JsonRpcTransport rpc, RetryPolicy retry, OdooHttpConnection http, CancellationToken ct)
+    {
+        try
+        {
+            var session = await OdooCallRunner.RunAsync(
+                rpc,
+                static (t, c) => t.AuthenticateSessionAsync(c),
+                CallInfo.Service("web.session", "authenticate"),
+                isRead: true, retry, "jsonrpc", http.BaseUrl, ct).ConfigureAwait(false);
+            if (session is null) Activity.Current?.AddEvent(new ActivityEvent("odoo.session.refused"));
+            return session;
+        }
+        catch (Exception ex) when (ex is OdooProtocolException or OdooTransportException { StatusCode: 404 or 405 })
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("odoo.session.unavailable", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName }));
+            return null;
+        }
     }
 
     private static bool MeansJson2Absent(Exception ex) => ex switch
@@ -265,7 +301,12 @@ public sealed partial class OdooClient : IAsyncDisposable
             cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Ends the client: logs out of Odoo (the web session opened for a password login is destroyed on the server,
+    /// waiting at most 5 seconds for it) and releases the connections. Calls still in flight are not awaited; they
+    /// end with the connection. Later calls throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    /// <returns>A task that completes when the client is closed.</returns>
     public ValueTask DisposeAsync() =>
         Interlocked.Exchange(ref _disposed, 1) == 0 ? _transport.DisposeAsync() : ValueTask.CompletedTask;
 

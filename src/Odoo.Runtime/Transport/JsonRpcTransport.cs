@@ -4,27 +4,44 @@ using Odoo.Serialization;
 namespace Odoo.Transport;
 
 /// <summary>
-/// JSON-RPC over <c>/jsonrpc</c>: <c>object.execute_kw(db, uid, password, model, method, args, kwargs)</c>
-/// in Odoo's JSON-RPC 2.0 envelope. Also sends the service calls used to connect
-/// (<c>/web/webclient/version_info</c>, <c>common.login</c>, <c>object.execute</c>). Thread-safe.
+/// Odoo's JSON-RPC, in one of two modes. <b>Session</b> (a password login): <c>POST /web/session/authenticate</c>
+/// opens an authenticated web session whose <c>session_id</c> cookie the connection keeps, and every ORM call
+/// goes to <c>/web/dataset/call_kw/{model}/{method}</c> carrying that cookie, which Odoo serves without
+/// re-checking the password or rebuilding the session (about 6 ms a call on Odoo 18 instead of 33 ms).
+/// When Odoo no longer knows the session it answers <c>SessionExpiredException</c> before running anything,
+/// so the call is sent again after one shared re-authentication, writes included.
+/// <b>Stateless</b> (an API key, or a server that refuses the session login):
+/// <c>object.execute_kw(db, uid, password, model, method, args, kwargs)</c> on <c>/jsonrpc</c>.
+/// Also sends the service calls used to connect. Thread-safe.
 /// </summary>
 internal sealed class JsonRpcTransport : IOdooTransport
 {
     private readonly OdooHttpConnection _http;
     private readonly string _database;
     private readonly string _secret;
+    private readonly string? _username;
+    private readonly SemaphoreSlim _renewal = new(1, 1);
     private long _nextId;
+    private int _sessionGeneration;
+    private int _sessionRenewals;
 
-    public JsonRpcTransport(OdooHttpConnection http, string database, string secret)
+    public JsonRpcTransport(OdooHttpConnection http, string database, string secret, string? username = null)
     {
         _http = http;
         _database = database;
         _secret = secret;
+        _username = username;
         _nextId = Random.Shared.Next(1, 1_000_000);
     }
 
     /// <summary>The user id, set once login succeeded.</summary>
     public int UserId { get; set; }
+
+    /// <summary>Whether ORM calls go through the authenticated web session (<c>/web/dataset/call_kw</c>).</summary>
+    public bool UsesSession { get; private set; }
+
+    /// <summary>How many times the session was opened again after Odoo forgot it.</summary>
+    public int SessionRenewals => Volatile.Read(ref _sessionRenewals);
 
     public OdooHttpConnection Http => _http;
 
@@ -33,10 +50,159 @@ internal sealed class JsonRpcTransport : IOdooTransport
     public async Task<T> ExecuteAsync<T>(OdooCall call, OdooContext context, OdooResultReader<T> reader, CancellationToken cancellationToken)
     {
         var info = CallInfo.For(call);
-        using var body = new PooledBuffer();
-        WriteExecuteKw(body, call, context);
-        using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
-        return ReadEnvelope(answer, reader, info);
+        if (!UsesSession)
+        {
+            using var body = new PooledBuffer();
+            WriteExecuteKw(body, call, context);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
+            return ReadEnvelope(answer, reader, info);
+        }
+        using var callBody = new PooledBuffer();
+        WriteCallKw(callBody, call, context);
+        var path = "web/dataset/call_kw/" + call.Model + "/" + call.Method;
+        var generation = Volatile.Read(ref _sessionGeneration);
+        try
+        {
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            return ReadEnvelope(answer, reader, info);
+        }
+        catch (OdooSessionExpiredException)
+        {
+            // Odoo checks the session before it dispatches the call: nothing ran, so sending it again is safe.
+            await RenewSessionAsync(generation, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            return ReadEnvelope(answer, reader, info);
+        }
+    }
+
+    /// <summary>
+    /// Opens the session again, once for all the calls that found it expired: a caller whose failed call was
+    /// sent before the latest renewal only waits for it.
+    /// </summary>
+    private async Task RenewSessionAsync(int seenGeneration, CancellationToken cancellationToken)
+    {
+        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _sessionGeneration) != seenGeneration) return;
+            var session = await AuthenticateSessionAsync(cancellationToken).ConfigureAwait(false);
+            if (session is not { } s || s.UserId != UserId)
+            {
+                var message = _http.Redactor.Redact(
+                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.");
+                throw new OdooSessionExpiredException("odoo.http.SessionExpiredException", "session renewal refused", message) { Method = "authenticate" };
+            }
+            Interlocked.Increment(ref _sessionRenewals);
+            Interlocked.Increment(ref _sessionGeneration);
+            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("odoo.session.renewed"));
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    /// <summary>Switches ORM calls to the web session once <see cref="AuthenticateSessionAsync"/> succeeded.</summary>
+    public void UseSession(int userId)
+    {
+        UserId = userId;
+        UsesSession = true;
+    }
+
+    /// <summary>
+    /// <c>POST /web/session/authenticate</c> with <c>db</c>, <c>login</c> and <c>password</c>. The connection keeps
+    /// the <c>session_id</c> cookie Odoo sets. Returns the user id and the user's context, or <see langword="null"/>
+    /// when Odoo refused the password (wrong password, an API key, which Odoo accepts on <c>/jsonrpc</c> only, or a
+    /// user with two-factor authentication, for whom Odoo answers <c>uid: null</c>).
+    /// </summary>
+    public async Task<(int UserId, OdooContext Context)?> AuthenticateSessionAsync(CancellationToken cancellationToken)
+    {
+        var info = CallInfo.Service("web.session", "authenticate");
+        using var body = new PooledBuffer(256);
+        using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("jsonrpc", "2.0");
+            w.WriteString("method", "call");
+            w.WritePropertyName("params");
+            w.WriteStartObject();
+            w.WriteString("db", _database);
+            w.WriteString("login", _username);
+            w.WriteString("password", _secret);
+            w.WriteEndObject();
+            w.WriteNumber("id", NextId());
+            w.WriteEndObject();
+        }
+        using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/authenticate", body, null, null, info, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (uid, context) = ReadEnvelope(answer, ReadSessionInfo, info);
+            return uid > 0 ? (uid, context.With("uid", uid)) : null;
+        }
+        catch (OdooAccessDeniedException)
+        {
+            return null;
+        }
+    }
+
+    private static (int UserId, OdooContext Context) ReadSessionInfo(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject) throw OdooJsonReader.Unexpected(ref r, "a session info object");
+        var uid = 0;
+        var context = OdooContext.Empty;
+        while (true)
+        {
+            OdooJsonReader.Read(ref r);
+            if (r.TokenType == JsonTokenType.EndObject) return (uid, context);
+            if (r.ValueTextEquals("uid"u8))
+            {
+                OdooJsonReader.Read(ref r);
+                if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var id)) uid = id;
+                else r.Skip();
+            }
+            else if (r.ValueTextEquals("user_context"u8))
+            {
+                OdooJsonReader.Read(ref r);
+                if (r.TokenType == JsonTokenType.StartObject) context = OdooClient.ReadContext(ref r);
+                else r.Skip();
+            }
+            else
+            {
+                OdooJsonReader.Read(ref r);
+                r.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /web/session/destroy</c>: Odoo forgets the session. Best effort: any failure is swallowed, since the
+    /// session also ends by itself after Odoo's inactivity limit (a week by default).
+    /// </summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (!UsesSession) return;
+        UsesSession = false;
+        try
+        {
+            using var body = new PooledBuffer(128);
+            using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WriteString("method", "call");
+                w.WritePropertyName("params");
+                w.WriteStartObject();
+                w.WriteEndObject();
+                w.WriteNumber("id", NextId());
+                w.WriteEndObject();
+            }
+            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OdooException or OperationCanceledException)
+        {
+            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("odoo.session.logout-failed",
+                tags: new System.Diagnostics.ActivityTagsCollection { ["exception.type"] = ex.GetType().FullName }));
+        }
     }
 
     private void WriteExecuteKw(PooledBuffer body, OdooCall call, OdooContext context)
@@ -48,10 +214,44 @@ internal sealed class JsonRpcTransport : IOdooTransport
         w.WriteStringValue(_secret);
         w.WriteStringValue(call.Model);
         w.WriteStringValue(call.Method);
+        WritePositional(w, call);
+        WriteKeywords(w, call, context);
+        WriteEnvelopeEnd(w);
+    }
+
+    /// <summary><c>{"jsonrpc":"2.0","method":"call","params":{"model":..,"method":..,"args":[ids?, ...],"kwargs":{..., "context":{..}}},"id":n}</c>.</summary>
+    private void WriteCallKw(PooledBuffer body, OdooCall call, OdooContext context)
+    {
+        using var w = new Utf8JsonWriter(body, OdooWire.WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("jsonrpc", "2.0");
+        w.WriteString("method", "call");
+        w.WritePropertyName("params");
+        w.WriteStartObject();
+        w.WriteString("model", call.Model);
+        w.WriteString("method", call.Method);
+        w.WritePropertyName("args");
+        WritePositional(w, call);
+        w.WritePropertyName("kwargs");
+        WriteKeywords(w, call, context);
+        w.WriteEndObject();
+        w.WriteNumber("id", NextId());
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    /// <summary>The positional arguments: <c>[ids?, ...args]</c>.</summary>
+    private static void WritePositional(Utf8JsonWriter w, OdooCall call)
+    {
         w.WriteStartArray();
         if (call.Ids is { } ids) OdooJsonWriter.WriteValue(w, ids);
         foreach (var a in call.Arguments) OdooJsonWriter.WriteValue(w, a.Value);
         w.WriteEndArray();
+    }
+
+    /// <summary>The keyword arguments, with the context last.</summary>
+    private static void WriteKeywords(Utf8JsonWriter w, OdooCall call, OdooContext context)
+    {
         w.WriteStartObject();
         foreach (var kw in call.KeywordArguments)
         {
@@ -68,7 +268,6 @@ internal sealed class JsonRpcTransport : IOdooTransport
         w.WritePropertyName("context");
         OdooJsonWriter.WriteValue(w, context);
         w.WriteEndObject();
-        WriteEnvelopeEnd(w);
     }
 
     private void WriteEnvelopeStart(Utf8JsonWriter w, string service, string method)
@@ -264,9 +463,17 @@ internal sealed class JsonRpcTransport : IOdooTransport
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await LogoutAsync(cts.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _http.Dispose();
+            _renewal.Dispose();
+        }
     }
 }

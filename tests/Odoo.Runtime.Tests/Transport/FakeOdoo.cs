@@ -159,7 +159,10 @@ internal sealed class FakeOdoo : HttpMessageHandler
             },
         }));
 
-    /// <summary>Connects a client through this fake (JSON-RPC, admin/admin on odoodb unless changed).</summary>
+    /// <summary>
+    /// Connects a client through this fake (JSON-RPC, admin/admin on odoodb unless changed). The samples record
+    /// session-less <c>/jsonrpc</c> calls, so the options turn the web session off; SessionTests cover the session path.
+    /// </summary>
     public Task<OdooClient> ConnectAsync(Action<OdooClientOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         var options = Options();
@@ -174,6 +177,7 @@ internal sealed class FakeOdoo : HttpMessageHandler
         Username = "admin",
         Password = "admin",
         Protocol = OdooProtocol.JsonRpc,
+        UseWebSession = false,
         HttpMessageHandler = this,
         RetryDelay = TimeSpan.FromMilliseconds(1),
         Timeout = TimeSpan.FromSeconds(10),
