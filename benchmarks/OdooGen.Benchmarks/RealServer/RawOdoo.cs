@@ -15,13 +15,17 @@ namespace OdooGen.Benchmarks.RealServer;
 /// </summary>
 public sealed class RawCall
 {
-    private RawCall(string model, string method, JsonArray args, JsonObject kwargs)
+    private RawCall(string model, string method, JsonArray args, JsonObject kwargs, bool callKw)
     {
+        CallKw = callKw;
         Model = model;
         Method = method;
         Args = args;
         Kwargs = kwargs;
     }
+
+    /// <summary>Whether the library sent it to <c>/web/dataset/call_kw</c> (its web session), rather than <c>/jsonrpc</c>.</summary>
+    public bool CallKw { get; }
 
     public string Model { get; }
 
@@ -43,13 +47,13 @@ public sealed class RawCall
             var a = p["args"]!.AsArray();
             return new RawCall(a[3]!.GetValue<string>(), a[4]!.GetValue<string>(),
                 (a.Count > 5 ? a[5]!.DeepClone() : new JsonArray()).AsArray(),
-                (a.Count > 6 ? a[6]!.DeepClone() : new JsonObject()).AsObject());
+                (a.Count > 6 ? a[6]!.DeepClone() : new JsonObject()).AsObject(), callKw: false);
         }
         if (p["model"] is not null && p["method"] is not null)
         {
             return new RawCall(p["model"]!.GetValue<string>(), p["method"]!.GetValue<string>(),
                 (p["args"]?.DeepClone() ?? new JsonArray()).AsArray(),
-                (p["kwargs"]?.DeepClone() ?? new JsonObject()).AsObject());
+                (p["kwargs"]?.DeepClone() ?? new JsonObject()).AsObject(), callKw: true);
         }
         throw new InvalidOperationException($"Not a model call (path {path}): {Encoding.UTF8.GetString(body)}");
     }
@@ -57,13 +61,13 @@ public sealed class RawCall
     /// <summary>A deep copy changed by <paramref name="edit"/> (for example another id or another code).</summary>
     public RawCall With(Action<JsonArray, JsonObject> edit)
     {
-        var copy = new RawCall(Model, Method, Args.DeepClone().AsArray(), Kwargs.DeepClone().AsObject());
+        var copy = new RawCall(Model, Method, Args.DeepClone().AsArray(), Kwargs.DeepClone().AsObject(), CallKw);
         edit(copy.Args, copy.Kwargs);
         return copy;
     }
 
     public RawCall WithMethod(string method, JsonArray args, JsonObject? kwargs = null) =>
-        new(Model, method, args, (kwargs ?? new JsonObject { ["context"] = Kwargs["context"]?.DeepClone() }).AsObject());
+        new(Model, method, args, (kwargs ?? new JsonObject { ["context"] = Kwargs["context"]?.DeepClone() }).AsObject(), CallKw);
 
     /// <summary>The <c>/jsonrpc</c> body: <c>object.execute_kw(db, uid, password, model, method, args, kwargs)</c>.</summary>
     public byte[] ToExecuteKw(string database, int uid, string password) => Serialize(new JsonObject
@@ -90,7 +94,7 @@ public sealed class RawCall
 
     private static byte[] Serialize(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 
-    public override string ToString() => $"{Model}.{Method}({Args.ToJsonString()}, {Kwargs.ToJsonString()})";
+    public override string ToString() => $"{(CallKw ? "call_kw " : "execute_kw ")}{Model}.{Method}({Args.ToJsonString()}, {Kwargs.ToJsonString()})";
 }
 
 /// <summary>A prepared raw request: path and body bytes, built before any timing.</summary>
@@ -187,7 +191,7 @@ public sealed class RawOdoo : IDisposable
         return UserId;
     }
 
-    /// <summary>The request for <paramref name="call"/>: <c>/jsonrpc</c> <c>execute_kw</c> (the library's form today), or <c>call_kw</c> when asked.</summary>
+    /// <summary>The request for <paramref name="call"/>: <c>/jsonrpc</c> <c>execute_kw</c>, or <c>/web/dataset/call_kw</c> (which needs the session cookie).</summary>
     public RawRequest Prepare(RawCall call, bool callKw = false) => callKw
         ? new RawRequest("web/dataset/call_kw/" + call.Model + "/" + call.Method, call.ToCallKw())
         : new RawRequest("jsonrpc", call.ToExecuteKw(Database, UserId, Password));

@@ -19,14 +19,17 @@ public sealed class RealServerOptions
     public int Runs { get; init; } = 5;
     public bool Enforce { get; init; }
     public bool Quick { get; init; }
-    public bool CallKw { get; init; }
+    /// <summary>The cookie floor's endpoint: null follows the library's request (call_kw or execute_kw), true forces call_kw, false /jsonrpc.</summary>
+    public bool? CallKw { get; init; }
+    /// <summary>The library's <see cref="OdooClientOptions.UseWebSession"/> (false shows the library as it was before the session change).</summary>
+    public bool WebSession { get; init; } = true;
     public string Target { get; init; } = "referral";
     public int Records { get; init; } = 5_000;
     public IReadOnlySet<string>? Only { get; init; }
 
     public static string Usage =>
         "--ratios --url URL --database DB --username U --password P [--odoo-pid PID | --odoo-pid-file PATH] [--runs N] [--enforce] " +
-        "[--target referral|partner] [--records N] [--only connect,read,unique,create,search,m2o,stream,concurrent] [--raw-call-kw] [--quick]";
+        "[--target referral|partner] [--records N] [--only connect,read,unique,create,search,m2o,stream,concurrent] [--raw-call-kw | --raw-jsonrpc] [--no-web-session] [--quick]";
 
     /// <summary>Reads the command line and <c>ODOO_URL</c>, <c>ODOO_DATABASE</c>, <c>ODOO_USERNAME</c>, <c>ODOO_PASSWORD</c>, <c>ODOO_PID_FILE</c>; null when no URL is given.</summary>
     public static RealServerOptions? Parse(string[] args)
@@ -50,7 +53,8 @@ public sealed class RealServerOptions
             Runs = Arg("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : quick ? 2 : 5,
             Enforce = args.Contains("--enforce"),
             Quick = quick,
-            CallKw = args.Contains("--raw-call-kw"),
+            CallKw = args.Contains("--raw-call-kw") ? true : args.Contains("--raw-jsonrpc") ? false : null,
+            WebSession = !args.Contains("--no-web-session"),
             Target = Arg("--target") ?? "referral",
             Records = Arg("--records") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 5_000,
             Only = Arg("--only")?.Split(',').ToHashSet(StringComparer.Ordinal),
@@ -84,7 +88,7 @@ public sealed class RealServerSuite : IAsyncDisposable
     private RealServerSuite(RealServerOptions options)
     {
         _o = options;
-        var records = options.Quick ? Math.Min(options.Records, 1_000) : options.Records;
+        var records = options.Records;
         _target = options.Target switch
         {
             "referral" => new ReferralTarget(records, Math.Min(500, records)),
@@ -105,6 +109,7 @@ public sealed class RealServerSuite : IAsyncDisposable
         Username = _o.Username,
         Password = _o.Password,
         HttpMessageHandler = handler,
+        UseWebSession = _o.WebSession,
     };
 
     private CountingHandler NewLibraryHandler() => new(OdooHttpHandlers.Create(new OdooClientOptions { Url = _o.Url }));
@@ -120,7 +125,8 @@ public sealed class RealServerSuite : IAsyncDisposable
     {
         Console.WriteLine($"Real server: {_o.Url} database '{_o.Database}' as '{_o.Username}', target {_target.Model}, {Runs} runs per side after a warm-up, " +
                           $"Odoo pid {(_o.OdooPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown (no Odoo CPU figures)")} ({_o.OdooPidSource}), " +
-                          $"cookie floor posts {(_o.CallKw ? "/web/dataset/call_kw" : "/jsonrpc execute_kw")}");
+                          $"library UseWebSession = {_o.WebSession}, cookie floor posts " +
+                          $"{(_o.CallKw switch { true => "/web/dataset/call_kw", false => "/jsonrpc execute_kw", null => "to the library's endpoint (call_kw or /jsonrpc)" })}");
         _libHandler = NewLibraryHandler();
         _odoo = await OpenStackOdooClient.ConnectAsync(LibraryOptions(_libHandler));
         Console.WriteLine($"  library: {_odoo.Client}");
@@ -255,7 +261,7 @@ public sealed class RealServerSuite : IAsyncDisposable
 
     private static RawCall WithId(RawCall call, int id) => call.With((a, _) => a[0] = new JsonArray(id));
 
-    private RawRequest Cookie_(RawCall call) => _cookie.Prepare(call, _o.CallKw);
+    private RawRequest Cookie_(RawCall call) => _cookie.Prepare(call, _o.CallKw ?? call.CallKw);
 
     private RawRequest NoCookie_(RawCall call) => _noCookie.Prepare(call);
 
@@ -278,13 +284,19 @@ public sealed class RealServerSuite : IAsyncDisposable
         Console.WriteLine("Connect: OdooClient.ConnectAsync with default options vs one raw /web/session/authenticate (cookie floor) or common.login (no-cookie floor)...");
         const int calls = 3;
         var handler = NewLibraryHandler();
+        var connected = new List<OpenStackOdooClient>();
         var lib = new RealSide(Lib, handler, async (n, side) =>
         {
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < n; i++) connected.Add(await side.TimeAsync(OpenStackOdooClient.ConnectAsync(LibraryOptions(handler))));
+        })
+        {
+            // Disposing (which logs the web session out) is not part of connecting: untimed, its request not counted.
+            AfterRun = async () =>
             {
-                await using var c = await side.TimeAsync(OpenStackOdooClient.ConnectAsync(LibraryOptions(handler)));
-            }
-        });
+                foreach (var c in connected) await c.DisposeAsync();
+                connected.Clear();
+            },
+        };
         var cookie = new RealSide(Cookie, _cookie.Handler, async (n, side) =>
         {
             for (var i = 0; i < n; i++) await side.TimeAsync(_cookie.AuthenticateAsync());
@@ -363,7 +375,7 @@ public sealed class RealServerSuite : IAsyncDisposable
         const int calls = 200;
         Console.WriteLine($"Create ×{calls} one by one, and {calls} in one call (create with a list); created records are deleted after each run (untimed)...");
         var one = await CaptureOneAsync(async () => await _target.CreateAsync(_odoo, RealTarget.TempKey("cap", 0)));
-        var many = await CaptureOneAsync(async () => await _target.CreateManyAsync(_odoo, Enumerable.Range(0, calls).Select(i => RealTarget.TempKey("cap", i)).ToArray()));
+        var many = await CaptureOneAsync(async () => await _target.CreateManyAsync(_odoo, Enumerable.Range(0, calls).Select(i => RealTarget.TempKey("capm", i)).ToArray()));
         await _target.DeleteTemporaryAsync(_odoo);
         Console.WriteLine($"  library call: {one}");
         var run = 0;
@@ -400,7 +412,7 @@ public sealed class RealServerSuite : IAsyncDisposable
         RawRequest Many(Func<RawCall, RawRequest> prepare)
         {
             var token = Token();
-            return prepare(many.With((a, _) => ReplaceStrings(a, s => s.StartsWith(RealTarget.TempPrefix + "cap-", StringComparison.Ordinal) ? s.Replace("-cap-", "-" + token + "-", StringComparison.Ordinal) : s)));
+            return prepare(many.With((a, _) => ReplaceStrings(a, s => s.StartsWith(RealTarget.TempPrefix + "capm-", StringComparison.Ordinal) ? s.Replace("-capm-", "-" + token + "-", StringComparison.Ordinal) : s)));
         }
         RawRequest manyCookie = default, manyNoCookie = default;
         var libMany = new RealSide(Lib, _libHandler, async (_, _) =>
