@@ -31,6 +31,10 @@ internal sealed class OdooClientOptionsBinder(IConfiguration configuration) : IC
         if (Get(nameof(OdooClientOptions.Timeout)) is { } timeout) options.Timeout = Parse(timeout, nameof(OdooClientOptions.Timeout), ParseTimeSpan);
         if (Get(nameof(OdooClientOptions.MaxReadRetries)) is { } retries) options.MaxReadRetries = Parse(retries, nameof(OdooClientOptions.MaxReadRetries), ParseInt);
         if (Get(nameof(OdooClientOptions.RetryDelay)) is { } retryDelay) options.RetryDelay = Parse(retryDelay, nameof(OdooClientOptions.RetryDelay), ParseTimeSpan);
+        if (Get(nameof(OdooClientOptions.MaxRetryDelay)) is { } maxRetryDelay) options.MaxRetryDelay = Parse(maxRetryDelay, nameof(OdooClientOptions.MaxRetryDelay), ParseTimeSpan);
+        if (Get(nameof(OdooClientOptions.ReadRetryBudget)) is { } budget) options.ReadRetryBudget = Parse(budget, nameof(OdooClientOptions.ReadRetryBudget), ParseTimeSpan);
+        if (Get(nameof(OdooClientOptions.MaxConcurrentCalls)) is { } maxCalls) options.MaxConcurrentCalls = Parse(maxCalls, nameof(OdooClientOptions.MaxConcurrentCalls), ParseInt);
+        if (Get(nameof(OdooClientOptions.UseWebSession)) is { } useWebSession) options.UseWebSession = Parse(useWebSession, nameof(OdooClientOptions.UseWebSession), ParseBool);
         if (Get(nameof(OdooClientOptions.UserAgent)) is { } userAgent) options.UserAgent = userAgent;
         BindContext(options);
     }
@@ -43,6 +47,8 @@ internal sealed class OdooClientOptionsBinder(IConfiguration configuration) : IC
         nameof(OdooClientOptions.ApiKey), nameof(OdooClientOptions.VerifyTls), nameof(OdooClientOptions.CaCertificatePath),
         nameof(OdooClientOptions.ServerVersion), nameof(OdooClientOptions.Timeout), nameof(OdooClientOptions.MaxReadRetries),
         nameof(OdooClientOptions.RetryDelay), nameof(OdooClientOptions.UserAgent), nameof(OdooClientOptions.Context),
+        nameof(OdooClientOptions.MaxRetryDelay), nameof(OdooClientOptions.ReadRetryBudget), nameof(OdooClientOptions.MaxConcurrentCalls),
+        nameof(OdooClientOptions.UseWebSession),
     ];
 
     private string? Get(string key) => configuration[key];

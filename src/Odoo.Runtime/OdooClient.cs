@@ -17,6 +17,7 @@ public sealed partial class OdooClient : IAsyncDisposable
     private readonly IOdooTransport _transport;
     private readonly RetryPolicy _retry;
     private readonly string _protocolTag;
+    private SemaphoreSlim? _limiter;
     private int _disposed;
 
     internal OdooClient(IOdooTransport transport, OdooVersion serverVersion, int userId, string database, OdooContext context)
@@ -82,7 +83,7 @@ public sealed partial class OdooClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var redactor = new SecretRedactor(options.Password, options.ApiKey);
-        var retry = new RetryPolicy(options.MaxReadRetries, options.RetryDelay);
+        var retry = RetryPolicy.From(options);
         var http = OdooHttpConnection.Create(options, redactor);
         using var activity = OdooTelemetry.Source.StartActivity("connect", ActivityKind.Client);
         activity?.SetTag("server.address", http.BaseUrl.Host);
@@ -90,6 +91,7 @@ public sealed partial class OdooClient : IAsyncDisposable
         try
         {
             var client = await ConnectCoreAsync(options, http, retry, cancellationToken).ConfigureAwait(false);
+            if (options.MaxConcurrentCalls is { } limit) client._limiter = new SemaphoreSlim(limit, limit);
             activity?.SetTag(OdooTelemetry.ProtocolTag, client._protocolTag);
             activity?.SetTag("odoo.server_version", client.ServerVersion.Text);
             activity?.SetStatus(ActivityStatusCode.Ok);
@@ -104,16 +106,16 @@ public sealed partial class OdooClient : IAsyncDisposable
         }
     }
 
-    private static async Task<OdooClient> ConnectCoreAsync(OdooClientOptions options, OdooHttpConnection http, RetryPolicy retry, CancellationToken ct)
+    private static async Task<OdooClient> ConnectCoreAsync(OdooClientOptions options, OdooHttpConnection http, RetryPolicy clientRetry, CancellationToken ct)
     {
+        var retry = clientRetry.ForConnect();
         var version = options.ServerVersion is { } configured
             ? OdooVersion.Parse(configured)
             : await DetectVersionAsync(http, options.Protocol, retry, ct).ConfigureAwait(false);
 
         var protocol = options.Protocol;
-        if (protocol == OdooProtocol.Json2 || (protocol == OdooProtocol.Auto && version.SupportsJson2))
+        if (Json2ApiKey(options, version) is { } apiKey)
         {
-            var apiKey = !string.IsNullOrEmpty(options.ApiKey) ? options.ApiKey : options.Password!;
             var json2 = new Json2Transport(http, options.Database, apiKey);
             try
             {
@@ -129,7 +131,7 @@ public sealed partial class OdooClient : IAsyncDisposable
                     { Model = "res.users", Method = "context_get" };
                 }
                 return new OdooClient(json2, version, uid, options.Database ?? string.Empty, serverContext.Merge(options.Context),
-                    OdooProtocol.Json2, http.BaseUrl, retry);
+                    OdooProtocol.Json2, http.BaseUrl, clientRetry);
             }
             catch (Exception ex) when (protocol == OdooProtocol.Auto && MeansJson2Absent(ex))
             {
@@ -149,7 +151,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             if (session is { } s)
             {
                 rpc.UseSession(s.UserId);
-                return new OdooClient(rpc, version, s.UserId, database, s.Context.Merge(options.Context), OdooProtocol.JsonRpc, http.BaseUrl, retry);
+                return new OdooClient(rpc, version, s.UserId, database, s.Context.Merge(options.Context), OdooProtocol.JsonRpc, http.BaseUrl, clientRetry);
             }
         }
         var userId = await OdooCallRunner.RunAsync(
@@ -170,7 +172,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             new CallInfo("res.users.context_get", "res.users", "context_get", null),
             isRead: true, retry, "jsonrpc", http.BaseUrl, ct).ConfigureAwait(false);
         var context = userContext.With("uid", userId).Merge(options.Context);
-        return new OdooClient(rpc, version, userId, database, context, OdooProtocol.JsonRpc, http.BaseUrl, retry);
+        return new OdooClient(rpc, version, userId, database, context, OdooProtocol.JsonRpc, http.BaseUrl, clientRetry);
     }
 
     /// <summary>
@@ -196,6 +198,30 @@ public sealed partial class OdooClient : IAsyncDisposable
         {
             Activity.Current?.AddEvent(new ActivityEvent("odoo.session.unavailable", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName }));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The API key to try JSON-2 with, or null to use JSON-RPC. JSON-2 authenticates only with an API key
+    /// (odoo/addons/base/models/ir_http.py, _auth_method_bearer: res.users.apikeys._check_credentials(scope='rpc', key=token)),
+    /// so Auto with only a password goes to JSON-RPC directly, saying why in a debug event on the connect activity.
+    /// Json2 without an API key never gets here: <see cref="OdooClientOptions.Validate"/> refuses it.
+    /// </summary>
+    private static string? Json2ApiKey(OdooClientOptions options, OdooVersion version)
+    {
+        switch (options.Protocol)
+        {
+            case OdooProtocol.Json2:
+                return options.ApiKey!;
+            case OdooProtocol.Auto when version.SupportsJson2:
+                if (!string.IsNullOrEmpty(options.ApiKey)) return options.ApiKey;
+                Activity.Current?.AddEvent(new ActivityEvent("json2-skipped", tags: new ActivityTagsCollection
+                {
+                    ["odoo.reason"] = "no ApiKey: Odoo's JSON-2 accepts only an API key (rpc scope), not a password; using JSON-RPC (/jsonrpc, deprecated since Odoo 19)",
+                }));
+                return null;
+            default:
+                return null;
         }
     }
 
@@ -290,6 +316,29 @@ public sealed partial class OdooClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(reader);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var context = Context.Merge(call.Context);
+        if (_limiter is { } limiter)
+        {
+            return OdooCallRunner.RunAsync(
+                (transport: _transport, call, context, reader, limiter),
+                static async (s, c) =>
+                {
+                    await s.limiter.WaitAsync(c).ConfigureAwait(false);
+                    try
+                    {
+                        return await s.transport.ExecuteAsync(s.call, s.context, s.reader, c).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        s.limiter.Release();
+                    }
+                },
+                CallInfo.For(call),
+                call.IsReadOnly,
+                _retry,
+                _protocolTag,
+                BaseUrl,
+                cancellationToken);
+        }
         return OdooCallRunner.RunAsync(
             (transport: _transport, call, context, reader),
             static (s, c) => s.transport.ExecuteAsync(s.call, s.context, s.reader, c),
@@ -302,13 +351,19 @@ public sealed partial class OdooClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the client: logs out of Odoo (the web session opened for a password login is destroyed on the server,
-    /// waiting at most 5 seconds for it) and releases the connections. Calls still in flight are not awaited; they
-    /// end with the connection. Later calls throw <see cref="ObjectDisposedException"/>.
+    /// Ends the client gracefully: new calls throw <see cref="ObjectDisposedException"/> at once; calls in flight get
+    /// up to 10 seconds to finish (a write that is waiting for Odoo's answer is better awaited than abandoned), and
+    /// those still running then are cancelled and throw <see cref="ObjectDisposedException"/> (Odoo may or may not have
+    /// run them). Then the client logs out (the web session of a password login is destroyed on the server, waiting
+    /// at most 5 seconds) and releases its connections.
     /// </summary>
     /// <returns>A task that completes when the client is closed.</returns>
-    public ValueTask DisposeAsync() =>
-        Interlocked.Exchange(ref _disposed, 1) == 0 ? _transport.DisposeAsync() : ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _transport.DisposeAsync().ConfigureAwait(false);
+
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"OdooClient {{ {BaseUrl} {Protocol}, database '{Database}', uid {UserId}, Odoo {ServerVersion} }}";

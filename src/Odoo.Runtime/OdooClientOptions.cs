@@ -7,15 +7,15 @@ namespace Odoo;
 public enum OdooProtocol
 {
     /// <summary>
-    /// Detect: JSON-2 when the server reports Odoo 19 or later and answers a JSON-2 call with
-    /// a 2xx JSON body; JSON-RPC otherwise.
+    /// Detect: JSON-2 when the server reports Odoo 19 or later, an <see cref="OdooClientOptions.ApiKey"/> is set, and the
+    /// server answers a JSON-2 call with a 2xx JSON body; JSON-RPC otherwise (a password cannot authenticate JSON-2).
     /// </summary>
     Auto = 0,
 
     /// <summary>JSON-RPC on <c>/jsonrpc</c> (<c>common.login</c> + <c>object.execute_kw</c>): Odoo 8 to 19.</summary>
     JsonRpc = 1,
 
-    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key: Odoo 19 and later.</summary>
+    /// <summary>JSON-2 on <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key (required; never a password): Odoo 19 and later.</summary>
     Json2 = 2,
 }
 
@@ -60,7 +60,10 @@ public sealed class OdooClientOptions
     /// </summary>
     public string? Password { get; set; }
 
-    /// <summary>The API key. JSON-2 sends it as a bearer token (falling back to <see cref="Password"/>); JSON-RPC uses it when no password is set.</summary>
+    /// <summary>
+    /// The API key (scope <c>rpc</c>). JSON-2 sends it as the bearer token and needs it: Odoo refuses a password there.
+    /// JSON-RPC uses it when no password is set. With <see cref="OdooProtocol.Auto"/> and no API key, the client uses JSON-RPC.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
@@ -89,13 +92,32 @@ public sealed class OdooClientOptions
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>
-    /// How many times a failed <em>read</em> (a call marked read-only) is retried after a connection
-    /// failure, a timeout or an HTTP 5xx/429 answer; 2 by default. Other calls are never sent twice.
+    /// How many times a failed <em>read</em> (a call marked read-only, a page of a stream) is retried after a connection
+    /// failure, a timeout, an HTTP 5xx/429 answer or a server shutting down; 10 by default, within
+    /// <see cref="ReadRetryBudget"/>. Other calls are never sent twice (except after Odoo refused an expired session,
+    /// which it does before running anything). Connecting retries at most twice, so a wrong URL fails fast.
     /// </summary>
-    public int MaxReadRetries { get; set; } = 2;
+    public int MaxReadRetries { get; set; } = 10;
 
-    /// <summary>The delay before the first retry; it doubles for each later one (with jitter). 200 ms by default.</summary>
+    /// <summary>The delay before the first retry; it doubles for each later one (with ±20% jitter), up to <see cref="MaxRetryDelay"/>. 200 ms by default.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest delay between two retries; 5 s by default (a larger <see cref="RetryDelay"/> wins).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long, from its first failure, a read keeps being retried: no retry starts once the wait would end past it.
+    /// 15 s by default, which outlasts an Odoo restart (1.5–3 s on a quiet server). <see cref="TimeSpan.Zero"/> turns read retries off.
+    /// </summary>
+    public TimeSpan ReadRetryBudget { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most calls this client has in flight at once; later calls wait their turn (first come, first served,
+    /// cancellable). <see langword="null"/> (the default) sets no limit. Odoo serves each request on a worker
+    /// thread with a database connection: a limit near the server's capacity keeps a burst of tasks queued here,
+    /// where it costs nothing, instead of inside Odoo.
+    /// </summary>
+    public int? MaxConcurrentCalls { get; set; }
 
     /// <summary>The <c>User-Agent</c> header; defaults to <c>OdooGen/&lt;version&gt;</c>.</summary>
     public string? UserAgent { get; set; }
@@ -167,23 +189,43 @@ public sealed class OdooClientOptions
         {
             throw new ArgumentException($"Username is required with protocol {Protocol} (JSON-RPC logs in with it).", nameof(Username));
         }
+        if (Protocol == OdooProtocol.Json2 && string.IsNullOrEmpty(ApiKey))
+        {
+            // odoo/addons/base/models/ir_http.py (19.0), _auth_method_bearer: the bearer token is checked with
+            // res.users.apikeys._check_credentials(scope='rpc', key=token): API keys only, a password is a 401.
+            throw new ArgumentException(
+                "ApiKey is required with protocol Json2: Odoo's JSON-2 accepts only an API key with the rpc scope as the bearer token, " +
+                "never a password (create one in Odoo under Preferences > Account Security > New API Key). " +
+                "To log in with a password, use Protocol Auto or JsonRpc (JSON-RPC, deprecated since Odoo 19).",
+                nameof(ApiKey));
+        }
         if (string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(ApiKey))
         {
-            throw new ArgumentException(Protocol == OdooProtocol.Json2
-                ? "ApiKey is required with protocol Json2 (or Password holding an API key)."
-                : "Password or ApiKey is required.", Protocol == OdooProtocol.Json2 ? nameof(ApiKey) : nameof(Password));
+            throw new ArgumentException("Password or ApiKey is required.", nameof(Password));
         }
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
         {
             throw new ArgumentException($"Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {Timeout}.", nameof(Timeout));
         }
-        if (MaxReadRetries is < 0 or > 10)
+        if (MaxReadRetries is < 0 or > 100)
         {
-            throw new ArgumentException($"MaxReadRetries must be between 0 and 10; it is {MaxReadRetries}.", nameof(MaxReadRetries));
+            throw new ArgumentException($"MaxReadRetries must be between 0 and 100; it is {MaxReadRetries}.", nameof(MaxReadRetries));
         }
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(5))
         {
             throw new ArgumentException($"RetryDelay must be between 0 and 5 minutes; it is {RetryDelay}.", nameof(RetryDelay));
+        }
+        if (MaxRetryDelay < TimeSpan.Zero || MaxRetryDelay > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException($"MaxRetryDelay must be between 0 and 5 minutes; it is {MaxRetryDelay}.", nameof(MaxRetryDelay));
+        }
+        if (ReadRetryBudget < TimeSpan.Zero || ReadRetryBudget > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentException($"ReadRetryBudget must be between 0 and 1 hour; it is {ReadRetryBudget}.", nameof(ReadRetryBudget));
+        }
+        if (MaxConcurrentCalls is < 1)
+        {
+            throw new ArgumentException($"MaxConcurrentCalls must be at least 1 (or null for no limit); it is {MaxConcurrentCalls}.", nameof(MaxConcurrentCalls));
         }
         if (HttpClient is not null && HttpMessageHandler is not null)
         {
@@ -245,7 +287,9 @@ public sealed class OdooClientOptions
         if (CaCertificatePath is not null) sb.Append(", CaCertificatePath = ").Append(CaCertificatePath);
         if (ServerVersion is not null) sb.Append(", ServerVersion = ").Append(ServerVersion);
         sb.Append(", Timeout = ").Append(Timeout.ToString("c", CultureInfo.InvariantCulture))
-          .Append(", MaxReadRetries = ").Append(MaxReadRetries);
+          .Append(", MaxReadRetries = ").Append(MaxReadRetries)
+          .Append(", ReadRetryBudget = ").Append(ReadRetryBudget.ToString("c", CultureInfo.InvariantCulture));
+        if (MaxConcurrentCalls is { } limit) sb.Append(", MaxConcurrentCalls = ").Append(limit);
         if (UserAgent is not null) sb.Append(", UserAgent = ").Append(UserAgent);
         if (HttpClient is not null) sb.Append(", HttpClient = (injected)");
         if (HttpMessageHandler is not null) sb.Append(", HttpMessageHandler = (injected)");

@@ -19,12 +19,13 @@ public sealed partial class OdooTestServer
         public string? Text { get; set; }
         public string? SetCookie { get; set; }
         public string? Location { get; set; }
+        public List<KeyValuePair<string, string>>? Headers { get; set; }
     }
 
     private static OdooRequestProtocol Classify(string path)
     {
         if (path == "/jsonrpc") return OdooRequestProtocol.JsonRpc;
-        if (path.StartsWith("/json/2/", StringComparison.Ordinal)) return OdooRequestProtocol.Json2;
+        if (path == "/json/2" || path.StartsWith("/json/2/", StringComparison.Ordinal)) return OdooRequestProtocol.Json2;
         if (path is "/web/webclient/version_info" || path.StartsWith("/web/session/", StringComparison.Ordinal) || path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
             return OdooRequestProtocol.Web;
         return OdooRequestProtocol.Http;
@@ -43,7 +44,31 @@ public sealed partial class OdooTestServer
         try
         {
             var invalidJson = false;
-            if (HttpMethods.IsPost(request.Method) && protocol != OdooRequestProtocol.Http && request.ContentLength != 0)
+            string? json2ParseError = null;
+            if (protocol == OdooRequestProtocol.Json2 && SupportsJson2)
+            {
+                // Odoo 19 parses a JSON-2 body whatever the verb, when it has one (Json2Dispatcher.dispatch:
+                // "if self.request.httprequest.content_length"); keep the bytes to word a parse error like Python.
+                if (request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
+                {
+                    using var buffer = new MemoryStream();
+                    await request.Body.CopyToAsync(buffer, ctx.RequestAborted).ConfigureAwait(false);
+                    var bytes = buffer.ToArray();
+                    if (bytes.Length > 0)
+                    {
+                        try
+                        {
+                            doc = JsonDocument.Parse(bytes);
+                        }
+                        catch (JsonException)
+                        {
+                            invalidJson = true;
+                            json2ParseError = PythonJson.DecodeError(bytes);
+                        }
+                    }
+                }
+            }
+            else if (HttpMethods.IsPost(request.Method) && protocol != OdooRequestProtocol.Http && request.ContentLength != 0)
             {
                 try
                 {
@@ -103,7 +128,7 @@ public sealed partial class OdooTestServer
                 }
             }
 
-            reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, record);
+            reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, json2ParseError, record);
             // Log before the answer leaves, so a test that reads Requests right after its call sees it.
             record.StatusCode = reply.Status;
             record.Duration = Stopwatch.GetElapsedTime(started);
@@ -140,6 +165,8 @@ public sealed partial class OdooTestServer
         response.ContentType = reply.ContentType;
         if (reply.SetCookie is not null) response.Headers.Append("Set-Cookie", reply.SetCookie);
         if (reply.Location is not null) response.Headers.Location = reply.Location;
+        if (reply.Headers is not null)
+            foreach (var (name, value) in reply.Headers) response.Headers.Append(name, value);
         ReadOnlyMemory<byte> bytes = reply.Json is { } json ? json.Flush() : Encoding.UTF8.GetBytes(reply.Text ?? "");
         if (truncate) bytes = bytes[..(bytes.Length / 2)];
         else response.ContentLength = bytes.Length;
@@ -192,8 +219,8 @@ public sealed partial class OdooTestServer
             }
             case OdooRequestProtocol.Json2:
             {
-                var rest = record.Path["/json/2/".Length..].Split('/');
-                if (rest.Length == 2)
+                var rest = record.Path.Length > "/json/2/".Length ? record.Path["/json/2/".Length..].Split('/') : [];
+                if (rest.Length == 2 && rest[0].Length > 0 && rest[1].Length > 0)
                 {
                     record.Model = rest[0];
                     record.Method = rest[1];
@@ -239,7 +266,11 @@ public sealed partial class OdooTestServer
         if (protocol == OdooRequestProtocol.Json2)
         {
             JsonOut.WriteErrorData(b.Writer, error, json2: true);
-            return new Reply { Status = error.Json2Status, Json = b };
+            var reply = new Reply { Status = error.Json2Status, Json = b };
+            // odoo/addons/base/models/ir_http.py, _auth_method_bearer: Unauthorized(e, www_authenticate=WWWAuthenticate('bearer'));
+            // odoo/http.py, Json2Dispatcher.handle_error keeps an HTTPException's headers but its Content-Type.
+            if (error.Json2Status == 401) reply.Headers = [new("WWW-Authenticate", "Bearer")];
+            return reply;
         }
         JsonOut.WriteJsonRpcError(b.Writer, RpcId(doc), error);
         return new Reply { Json = b };
@@ -278,30 +309,39 @@ public sealed partial class OdooTestServer
         return new Reply { Json = b };
     }
 
-    private Reply Dispatch(HttpContext ctx, string path, OdooRequestProtocol protocol, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
+    private Reply Dispatch(HttpContext ctx, string path, OdooRequestProtocol protocol, JsonDocument? doc, bool invalidJson, string? json2ParseError, OdooRecordedRequest record)
     {
         var post = HttpMethods.IsPost(ctx.Request.Method);
         switch (protocol)
         {
             case OdooRequestProtocol.JsonRpc or OdooRequestProtocol.Web:
             {
+                // addons/rpc/controllers/jsonrpc.py (19.0): logger.warning(RPC_DEPRECATION_NOTICE, __name__) on every /jsonrpc call.
+                if (protocol == OdooRequestProtocol.JsonRpc && SupportsJson2) LogJsonRpcDeprecated();
                 if (!post) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
                 var reply = invalidJson || doc is null
                     ? JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400))
                     : protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
-                if (reply.SetCookie is null && !HasSession(ctx)) reply.SetCookie = NewSessionCookie(null);
+                // Like Odoo 18: /jsonrpc never sets a cookie, and a session-checked route (call_kw) that finds no
+                // session answers SessionExpired without one; the other web routes hand out an anonymous session.
+                if (reply.SetCookie is null && !HasSession(ctx) && protocol == OdooRequestProtocol.Web && !path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+                {
+                    reply.SetCookie = NewSessionCookie(null);
+                }
                 return reply;
             }
             case OdooRequestProtocol.Json2 when SupportsJson2:
-                return Json2(ctx, doc, invalidJson, record);
+                return Json2(ctx, doc, invalidJson ? json2ParseError ?? "Expecting value: line 1 column 1 (char 0)" : null, record);
         }
-        if (path == "/web/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
+        // addons/rpc/controllers/__init__.py (19.0): @route(['/web/version', '/json/version'], type='http', auth='none')
+        if (path is "/web/version" or "/json/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
         {
             var b = _buffers.Rent();
+            // make_json_response({'version_info': odoo.release.version_info, 'version': odoo.release.version})
             b.Writer.WriteStartObject();
-            b.Writer.WriteString("version", _version.Text);
             b.Writer.WritePropertyName("version_info");
             _version.WriteInfoArray(b.Writer);
+            b.Writer.WriteString("version", _version.Text);
             b.Writer.WriteEndObject();
             return new Reply { Json = b };
         }
@@ -416,6 +456,7 @@ public sealed partial class OdooTestServer
                     case "list":
                         w.WriteStartArray();
                         w.WriteStringValue(Database);
+                        foreach (var other in _options.OtherDatabases) w.WriteStringValue(other);
                         w.WriteEndArray();
                         return;
                     case "server_version":
@@ -549,32 +590,94 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ JSON-2
 
-    private Reply Json2(HttpContext ctx, JsonDocument? doc, bool invalidJson, OdooRecordedRequest record)
+    /// <summary>
+    /// <c>/json/2</c> as Odoo 19 serves it, in Odoo's order: the database (odoo/http.py Request._get_session_and_dbname,
+    /// Application.__call__), the route (addons/rpc/controllers/json2.py), the Content-Type (Request._set_request_dispatcher),
+    /// the bearer key (odoo/addons/base/models/ir_http.py _auth_method_bearer), the body (Json2Dispatcher.dispatch),
+    /// then the model, the method and its arguments (web_json_2_rpc).
+    /// </summary>
+    private Reply Json2(HttpContext ctx, JsonDocument? doc, string? parseError, OdooRecordedRequest record)
     {
         var request = ctx.Request;
-        if (!HttpMethods.IsPost(request.Method)) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
-        if (record.Model is null || record.Method is null) return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+
+        // _get_session_and_dbname: "elif header_dbname: ... if db_filter([header_dbname]): dbname = header_dbname",
+        // "else: all_dbs = db_list(force=True); if len(all_dbs) == 1: dbname = all_dbs[0]  # monodb". No database, or one
+        // that does not exist (Application.__call__: RegistryError -> _serve_nodb), is the HTML NOT_FOUND_NODB page:
+        // /json/2 is not a server-wide (auth='none') route.
+        var header = request.Headers["X-Odoo-Database"].FirstOrDefault();
+        var db = !string.IsNullOrEmpty(header)
+            ? (header == Database || _options.OtherDatabases.Contains(header) ? header : null)
+            : _options.OtherDatabases.Count == 0 ? Database : null;
+        if (db is null) return HtmlReply(404, Html.NotFoundNoDatabase);
+
+        // json2.py: only POST /json/2/<model>/<method> reaches web_json_2_rpc; ['/json/2', '/json/2/<path:subpath>'] (any verb,
+        // auth='public') raise request.not_found("Did you mean POST /json/2/<model>/<method>?").
+        var rpcRoute = HttpMethods.IsPost(request.Method) && record.Model is not null && record.Method is not null;
+
+        // Request._set_request_dispatcher: Json2Dispatcher.is_compatible_with is
+        // "request.httprequest.mimetype in ('application/json',) or not request.httprequest.content_length"; otherwise an HTML
+        // 415 with Accept: application/json, before authentication.
+        var mimetype = MediaType(request.ContentType);
+        if (request.ContentLength is > 0 && mimetype != "application/json")
+        {
+            var compatible = mimetype is "application/json-rpc" ? "['http', 'jsonrpc']" : "['http']";
+            var route = rpcRoute ? "/json/2/<__model__>/<__method__>" : "/json/2";
+            var e = $"Request inferred type is compatible with {compatible} but '{route}' is type='json2'.\n\n" +
+                    "Please verify the Content-Type request header and try again.";
+            return new Reply
+            {
+                Status = 415,
+                ContentType = HtmlContentType,
+                Text = Html.Error(415, "Unsupported Media Type", Html.Escape(e).Replace("\n", "<br>", StringComparison.Ordinal)),
+                Headers = [new("Accept", "application/json")],
+            };
+        }
+
+        if (!rpcRoute)
+        {
+            // Json2Dispatcher.dispatch parses the body before the endpoint runs.
+            if (parseError is not null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.BadRequest("could not parse the body as json: " + parseError), record);
+            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.NotFound("Did you mean POST /json/2/<model>/<method>?"), record);
+        }
+
+        // ir_http._auth_method_bearer: re.match(r"^bearer\s+(.+)$", header, re.IGNORECASE); the key is checked with
+        // res.users.apikeys._check_credentials(scope='rpc', key=token): API keys only (scope NULL or 'rpc'), never a password.
         var auth = request.Headers.Authorization.FirstOrDefault();
-        string? key = null;
-        if (auth is not null && auth.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase)) key = auth[7..].Trim();
-        var uid = UidFromApiKey(key);
-        if (uid is null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized(), record);
+        var match = auth is null ? null : System.Text.RegularExpressions.Regex.Match(auth, @"^bearer\s+(.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        int? uid;
+        if (match is { Success: true })
+        {
+            // Keys live in their database: the other databases the server lists have none of this server's users.
+            uid = db == Database ? UidFromApiKey(match.Groups[1].Value) : null;
+            if (uid is null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("Invalid apikey"), record);
+        }
+        else if (CurrentSession(ctx)?.Uid is not { } sessionUid)
+        {
+            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("User not authenticated, use an API Key with a Bearer Authorization header."), record);
+        }
+        else if (!(request.Headers["Sec-Fetch-Dest"] == "document" && request.Headers["Sec-Fetch-Mode"] == "navigate"
+                   && request.Headers["Sec-Fetch-Site"].FirstOrDefault() is "none" or "same-origin" && request.Headers["Sec-Fetch-User"] == "?1"))
+        {
+            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("Missing \"Authorization\" or Sec-headers for interactive usage."), record);
+        }
+        else uid = sessionUid;
         record.Uid = uid;
-        if (record.Database is { } db && db != Database)
-            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.NotFound($"database {db!} not found"), record);
-        if (invalidJson || (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object))
-            return ErrorReply(OdooRequestProtocol.Json2, doc, new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400) { Arguments = ["Invalid JSON data", 400] }, record);
-        var body = doc?.RootElement ?? default;
+
+        // Json2Dispatcher.dispatch: "could not parse the body as json: {exc.args[0]}" (BadRequest); a body that is not an
+        // object is dropped ("self.request.params = self.jsonrequest | args" fails with TypeError -> "dict(args)").
+        if (parseError is not null)
+            return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.BadRequest("could not parse the body as json: " + parseError), record);
+        var body = doc is { RootElement.ValueKind: JsonValueKind.Object } ? doc.RootElement : default;
         var b = _buffers.Rent();
         try
         {
             lock (_store.Sync)
             {
-                var t = _store.TryTable(record.Model) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
-                if (record.Method.StartsWith('_')) throw Orm.PrivateMethod(record.Method);
-                if (!Orm.MethodExists(_store, t, record.Method))
-                    throw OdooServerError.NotFound($"the method '{record.Method}' does not exist on the model '{record.Model}'");
-                Orm.Execute(this, _store, new OrmCall(record.Model, record.Method, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
+                // web_json_2_rpc: "except KeyError as exc: e = f"the model {__model__!r} does not exist"; raise NotFound(e)";
+                // get_public_method's AttributeError becomes NotFound(exc.args[0]); its AccessError stays a 403.
+                var t = _store.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
+                Orm.CheckPublicMethod(_store, t, record.Method!, _version.Major, json2: true);
+                Orm.Execute(this, _store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
             }
             return new Reply { Json = b };
         }
@@ -583,5 +686,13 @@ public sealed partial class OdooTestServer
             _buffers.Return(b);
             return ErrorReply(OdooRequestProtocol.Json2, doc, AsServerError(ex), record);
         }
+    }
+
+    /// <summary>The media type of a Content-Type header, lower-cased, without parameters (werkzeug's <c>mimetype</c>).</summary>
+    private static string MediaType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return "";
+        var semi = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semi >= 0 ? contentType[..semi] : contentType).Trim().ToLowerInvariant();
     }
 }

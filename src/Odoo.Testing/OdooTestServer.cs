@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Odoo.Testing.Internal;
 
 namespace Odoo.Testing;
@@ -38,6 +39,17 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     private readonly List<OdooTestUser> _users = [];
     private readonly VersionInfo _version;
     private WebApplication? _app;
+    private ILogger _jsonRpcLogger = NullLogger.Instance;
+
+    /// <summary>addons/rpc/controllers/__init__.py (19.0), RPC_DEPRECATION_NOTICE, logged by JSONRPC.jsonrpc on every call.</summary>
+    private static readonly Action<ILogger, string, Exception?> JsonRpcDeprecated = LoggerMessage.Define<string>(
+        LogLevel.Warning,
+        new EventId(1, "JsonRpcDeprecated"),
+        "The /xmlrpc, /xmlrpc/2 and /jsonrpc endpoints are deprecated in Odoo 19 and scheduled for removal in Odoo 20. " +
+        "Please report the problem to the client making the request.\nMute this logger: --log-handler {Logger}:ERROR\n" +
+        "https://www.odoo.com/documentation/latest/developer/reference/external_api.html#migrating-from-xml-rpc-json-rpc");
+
+    private void LogJsonRpcDeprecated() => JsonRpcDeprecated(_jsonRpcLogger, "odoo.addons.rpc.controllers.jsonrpc", null);
     private long _sequence;
     private int _disposed;
 
@@ -123,6 +135,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
             });
         });
         var app = builder.Build();
+        _jsonRpcLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("odoo.addons.rpc.controllers.jsonrpc");
         app.Run(HandleAsync);
         await app.StartAsync(ct).ConfigureAwait(false);
         _app = app;

@@ -14,13 +14,24 @@ public sealed class OdooTestServerOptions
     /// <summary>The database name.</summary>
     public string Database { get; set; } = "odoodb";
 
+    /// <summary>
+    /// Further database names the server says it hosts (listed by <c>db.list</c>), to model a multi-database Odoo.
+    /// They hold no users: a login or API key there is refused. With any, a JSON-2 request must name its database in
+    /// <c>X-Odoo-Database</c>: without it (or with a name the server does not host) Odoo 19 answers its HTML 404
+    /// "No database is selected" page before authentication.
+    /// </summary>
+    public IList<string> OtherDatabases { get; } = [];
+
     /// <summary>The admin login (uid 2).</summary>
     public string AdminLogin { get; set; } = "admin";
 
     /// <summary>The admin password.</summary>
     public string AdminPassword { get; set; } = "admin";
 
-    /// <summary>The admin API key (accepted as a password on JSON-RPC and as a bearer key on JSON-2).</summary>
+    /// <summary>
+    /// The admin API key (scope <c>rpc</c>): accepted as a password on JSON-RPC and as the bearer key on JSON-2, where the
+    /// password is refused (Odoo 19 checks only API keys: res.users.apikeys._check_credentials(scope='rpc', key=token)).
+    /// </summary>
     public string AdminApiKey { get; set; } = "odoo-test-admin-api-key";
 
     /// <summary>The admin's name (and its partner's).</summary>

@@ -269,4 +269,126 @@ public sealed class CheckTests(ITestOutputHelper output)
         Assert.Contains("1 model(s), 3 field(s) checked: 1 error(s), 1 warning(s), 0 info(s).", report.ToTable(), StringComparison.Ordinal);
         Assert.Equal("1 model(s), 0 field(s) checked: no drift.\n", new OdooDriftReport([], 1, 0).ToTable());
     }
+    [Fact]
+    public void Compare_offline_tells_fields_Odoo_fills_itself_from_fields_it_may_leave_empty()
+    {
+        // Non-nullable declarations of fields Odoo 18 does not require (shapes from its fields_get).
+        var model = new OdooModelMetadata("x.order", "Ns.Order",
+        [
+            .. OdooModelMetadata.BaseFields,
+            new("Company", "company_id", OdooFieldKind.Many2One) { RelationModel = "res.company" },
+            new("InvoiceStatus", "invoice_status", OdooFieldKind.Selection),
+            new("State", "state", OdooFieldKind.Selection),
+            new("UserName", "user_name", OdooFieldKind.Char),
+            new("Reference", "reference", OdooFieldKind.Char),
+            new("Stamp", "stamp", OdooFieldKind.Char),
+            new("Note", "note", OdooFieldKind.Char),
+            new("Origin", "origin", OdooFieldKind.Char) { IsNullable = true },
+        ]);
+        var server = new OdooServerModel("x.order", null,
+        [
+            new("company_id", "many2one") { Relation = "res.company", Readonly = true, Store = true, Related = "order_id.company_id", Depends = ["order_id.company_id"] },
+            new("invoice_status", "selection") { Readonly = true, Store = true, Depends = ["state", "order_line.invoice_status"] },
+            new("state", "selection") { Readonly = true, Store = true, HasDefault = true },
+            new("user_name", "char") { Readonly = false, Store = false, Related = "partner_id.name", Depends = ["partner_id.name"] },
+            new("reference", "char") { Readonly = false, Store = true, Depends = ["state"] }, // computed but writable: may be cleared
+            new("stamp", "char") { Readonly = true, Store = true },                           // read-only, no default: only code sets it
+            new("note", "char") { HasDefault = true },                                        // a default, but writable
+            new("origin", "char"),
+        ]);
+
+        var findings = OdooSchemaChecker.Compare(model, server, OdooVersion.Parse("18.0"));
+
+        Assert.Equal(
+            [
+                ("company_id", OdooDriftKind.NullableAssumed, OdooDriftSeverity.Info),
+                ("invoice_status", OdooDriftKind.NullableAssumed, OdooDriftSeverity.Info),
+                ("state", OdooDriftKind.NullableAssumed, OdooDriftSeverity.Info),
+                ("user_name", OdooDriftKind.NullableAssumed, OdooDriftSeverity.Info),
+                ("reference", OdooDriftKind.NullableUnsafe, OdooDriftSeverity.Warning),
+                ("stamp", OdooDriftKind.NullableUnsafe, OdooDriftSeverity.Warning),
+                ("note", OdooDriftKind.NullableUnsafe, OdooDriftSeverity.Warning),
+            ],
+            findings.Select(f => (f.Field, f.Kind, f.Severity)));
+        Assert.Contains("mirrors order_id.company_id", findings[0].Message, StringComparison.Ordinal);
+        Assert.Equal("many2one -> res.company, not required, related to order_id.company_id", findings[0].Server);
+        Assert.Contains("computed from state, order_line.invoice_status", findings[1].Server, StringComparison.Ordinal);
+        Assert.Contains("read-only, with a default", findings[2].Server, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fields_get_attributes_for_computed_related_and_stored_fields_are_read()
+    {
+        using var doc = JsonDocument.Parse("""
+            {
+              "state": {"type": "selection", "readonly": true, "store": true, "depends": [], "related": false, "selection": [["draft", "Draft"]]},
+              "currency_id": {"type": "many2one", "relation": "res.currency", "readonly": true, "store": true, "depends": ["pricelist_id", "company_id"]},
+              "name": {"type": "char", "store": false, "related": "partner_id.name", "depends": ["partner_id.name"]},
+              "plain": {"type": "char"}
+            }
+            """);
+        var fields = OdooServerField.ParseFieldsGet(doc.RootElement).ToDictionary(f => f.Name);
+
+        Assert.Equal((true, null, false, false), (fields["state"].Store, fields["state"].Related, fields["state"].IsComputed, fields["state"].FilledByOdoo));
+        Assert.True(fields["state"] with { HasDefault = true } is { FilledByOdoo: true });
+        Assert.Equal(["pricelist_id", "company_id"], fields["currency_id"].Depends);
+        Assert.True(fields["currency_id"].FilledByOdoo);
+        Assert.Equal((false, "partner_id.name", true), (fields["name"].Store, fields["name"].Related, fields["name"].FilledByOdoo));
+        Assert.Equal((null, 0, false), (fields["plain"].Store, fields["plain"].Depends.Count, fields["plain"].FilledByOdoo));
+        Assert.Contains("depends", OdooServerSchema.FieldAttributes);
+    }
+
+    [Fact]
+    public async Task A_read_only_field_with_a_default_is_filled_by_Odoo_and_does_not_fail_the_check()
+    {
+        using var dir = new TempDir();
+        var compiled = Compiler.Compile([("Declared.cs", """
+            using Odoo;
+
+            namespace Declared;
+
+            /// <summary>A ticket.</summary>
+            [OdooModel("x.ticket")]
+            public partial record Ticket
+            {
+                /// <summary>Read-only with a default (a status).</summary>
+                public partial Stage Stage { get; }
+
+                /// <summary>Read-only, no default: code sets it, or not.</summary>
+                public partial string Stamp { get; }
+
+                /// <summary>Writable with a default: a client may clear it.</summary>
+                public partial string Channel { get; }
+            }
+
+            /// <summary>Stages.</summary>
+            public enum Stage
+            {
+                /// <summary>New.</summary>
+                New,
+                /// <summary>Done.</summary>
+                Done,
+            }
+            """)], assemblyName: "DeclaredTicket");
+        Assert.True(compiled.Diagnostics.Count == 0, compiled.Describe());
+        var dll = compiled.SaveTo(dir.File("DeclaredTicket.dll"));
+
+        await using var server = await OdooTestServer.StartAsync();
+        server.DefineModel(new OdooModelSchema("x.ticket")
+            .Selection("stage", ["new", "done"], configure: f => { f.Readonly = true; f.Default = "new"; })
+            .Char("stamp", configure: f => f.Readonly = true)
+            .Char("channel", configure: f => f.Default = "web"));
+
+        var run = await Cli.RunAsync(["check", "--assembly", dll, "--json", .. Cli.Connection(server)]);
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("field").GetString()} {f.GetProperty("kind").GetString()} {f.GetProperty("severity").GetString()}")
+            .ToList();
+        Assert.Equal(["stage NullableAssumed Info", "stamp NullableUnsafe Warning", "channel NullableUnsafe Warning"], findings);
+        Assert.True(run.ExitCode == 1, run.ToString());
+
+        // Only the fields the rule depends on are asked for, in one default_get.
+        var asked = server.Requests.Where(r => r.Method == "default_get").ToList();
+        Assert.Single(asked);
+    }
 }

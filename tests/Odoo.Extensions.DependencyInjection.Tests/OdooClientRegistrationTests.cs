@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Odoo.Domains;
 using Odoo.Models.OpenStack;
 using Odoo.Testing;
+using Odoo.Tests.Shared;
 
 namespace Odoo.Extensions.DependencyInjection.Tests;
 
@@ -20,11 +21,13 @@ public partial record Contact
 
 public sealed class OdooClientRegistrationTests : IAsyncLifetime
 {
+    private readonly ManualTimeProvider _clock = new();
     private OdooTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await OdooTestServer.StartAsync();
+        // The server's injected delays end when a test advances this clock.
+        _server = await OdooTestServer.StartAsync(new OdooTestServerOptions { TimeProvider = _clock });
         _server.Seed("res.partner",
             new { name = "Acme Cloud", email = "billing@acme.example" },
             new { name = "Globex", email = "ops@globex.example" });
@@ -49,7 +52,8 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
 
     private static Task<int> CountGlobexAsync(OdooClient odoo) => odoo.Manager<Contact>().CountAsync(OdooDomain.Where("Name", "=", "Globex"));
 
-    private int Logins() => _server.CountRequests(r => r.Service == "common" && r.Method is "login" or "authenticate");
+    // A password login opens a web session (/web/session/authenticate); common.login is the session-less fallback.
+    private int Logins() => _server.CountRequests(r => r.Path == "/web/session/authenticate" || (r.Service == "common" && r.Method is "login" or "authenticate"));
 
     [Fact]
     public async Task A_client_configured_from_configuration_is_resolved_and_runs_a_query_through_the_http_client_factory()
@@ -88,7 +92,8 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_connection_is_retried_by_the_next_call()
     {
-        _server.Faults.Add(OdooFault.AccessDenied()).For(service: "common").Once();
+        // Connecting tries the session login three times (two retries): all three fail.
+        _server.Faults.Add(OdooFault.ServiceUnavailable()).OnPath("/web/session/authenticate").Times(3);
         var services = new ServiceCollection();
         services.AddOdooClient(Configuration().GetSection("Odoo"));
         await using var provider = services.BuildServiceProvider();
@@ -103,18 +108,25 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_that_gives_up_does_not_cancel_the_connection_for_the_others()
     {
-        _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMilliseconds(500))).For(service: "common").Once();
+        // The login waits on the server until the test advances the server's clock: the impatient caller gives up
+        // while it is held, whatever the machine's speed.
+        var hold = _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMinutes(10))).OnPath("/web/session/authenticate").Once();
         var services = new ServiceCollection();
         services.AddOdooClient(Configuration().GetSection("Odoo"));
         await using var provider = services.BuildServiceProvider();
         var clients = provider.GetRequiredService<IOdooClientProvider>();
 
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var impatient = new CancellationTokenSource();
         var first = clients.GetClientAsync(impatient.Token).AsTask();
         var second = clients.GetClientAsync().AsTask();
+        await _clock.NextTimerAsync(); // the server holds the connection's login
+        await impatient.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.False(second.IsCompleted); // the other caller still waits for the same connection
+        _clock.Advance(TimeSpan.FromMinutes(10));
         var odoo = await second;
+        Assert.Equal(1, hold.Applied);
         Assert.Equal(1, await CountGlobexAsync(odoo));
         Assert.Equal(1, Logins());
     }
@@ -233,6 +245,10 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(7),
             MaxReadRetries = 5,
             RetryDelay = TimeSpan.FromSeconds(3),
+            MaxRetryDelay = TimeSpan.FromSeconds(9),
+            ReadRetryBudget = TimeSpan.FromSeconds(30),
+            MaxConcurrentCalls = 4,
+            UseWebSession = false,
             UserAgent = "ua",
             Context = OdooContext.Empty.WithLang("de_DE"),
         };

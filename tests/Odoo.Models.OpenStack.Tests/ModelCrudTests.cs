@@ -10,7 +10,8 @@ using Odoo.Values;
 namespace Odoo.Models.OpenStack.Tests;
 
 /// <summary>
-/// For each of the 36 models, against the in-memory server: create a record with a value for every
+/// For each of the 36 models, against the in-memory server with the schema of a real Odoo 18 and the
+/// test addon (<see cref="RealSchema"/>, so a field name or type Odoo does not have fails here): create a record with a value for every
 /// declared field, get it and read every field back (value and CLR type), find it with a domain over
 /// all its fields by local names and typed values, update every field and read them again, clear the
 /// nullable ones, and delete it.

@@ -6,7 +6,7 @@ using Odoo.Testing;
 
 namespace Odoo.Models.OpenStack.Tests;
 
-/// <summary>An in-memory Odoo (18 by default) with the 36 models (schema from the generated metadata) and a client on it.</summary>
+/// <summary>An in-memory Odoo (18 by default) with the 36 models (schema recorded from a real Odoo 18 with the test addon) and a client on it.</summary>
 public sealed class TestOdoo : IAsyncDisposable
 {
     private TestOdoo(OdooTestServer server, OpenStackOdooClient odoo)
@@ -49,10 +49,6 @@ public sealed class TestOdoo : IAsyncDisposable
     }
 
     /// <summary>
-    /// Declares the 36 models on the server from their generated metadata. Models the server already
-    /// has (res.partner, res.users...) get the declared fields added; the others are defined.
-    /// </summary>
-    /// <summary>
     /// Seeds the referral code page's data: code 1234 (WELCOME10) with its two credit types (11 and 12)
     /// and two partners who signed up with it.
     /// </summary>
@@ -80,21 +76,24 @@ public sealed class TestOdoo : IAsyncDisposable
         return (newcomerType, rewardType, 1234, alice, bob);
     }
 
-    public static void ApplySchema(OdooTestServer server) =>
-        server.DefineModels(ModelTypes.Assembly, configure: OdooSpecifics);
+    /// <summary>
+    /// Defines the 36 models on the server from the schema of a real Odoo 18 with the OpenStack test addon
+    /// (<see cref="RealSchema"/>), not from the declarations under test: a declared field Odoo does not have,
+    /// or has with another type, fails the tests that use it. Models the server already has (res.partner,
+    /// res.users...) get the recorded fields added; the others are defined.
+    /// </summary>
+    public static void ApplySchema(OdooTestServer server) => RealSchema.ApplyTo(server, OdooSpecifics);
 
-    /// <summary>What the metadata cannot tell: ir.attachment's contents are binary, and Odoo computes their checksum.</summary>
+    /// <summary>What a schema cannot tell: Odoo computes an attachment's checksum (SHA-1 of the contents) when datas is written.</summary>
     private static void OdooSpecifics(OdooModelSchema schema)
     {
         if (schema.Name != "ir.attachment") return;
-        schema.Add(new OdooFieldSchema("datas", OdooFieldType.Binary));
-        // Odoo computes the checksum (SHA-1 of the contents) when datas is written.
-        schema.Add(new OdooFieldSchema("checksum", OdooFieldType.Char)
-        {
-            Compute = r => r.GetString("datas") is { Length: > 0 } b64
-                ? Convert.ToHexStringLower(SHA1.HashData(Convert.FromBase64String(b64)))
-                : null,
-        });
+        if (schema.Field("datas") is null) schema.Add(new OdooFieldSchema("datas", OdooFieldType.Binary));
+        var checksum = schema.Field("checksum");
+        if (checksum is null) schema.Add(checksum = new OdooFieldSchema("checksum", OdooFieldType.Char));
+        checksum.Compute = r => r.GetString("datas") is { Length: > 0 } b64
+            ? Convert.ToHexStringLower(SHA1.HashData(Convert.FromBase64String(b64)))
+            : null;
     }
 
     /// <summary>The ORM calls (model, method, args, kwargs) received since <see cref="OdooTestServer.ClearRequests"/>, authentication excluded.</summary>
@@ -103,15 +102,15 @@ public sealed class TestOdoo : IAsyncDisposable
             .Select(r => new OrmCall(r.Model!, r.Method!, Normalize(r.Args?.GetRawText() ?? "[]"), Kwargs(r.Kwargs)))];
 
     /// <summary>
-    /// The calls since the last <see cref="OdooTestServer.ClearRequests"/>, waiting (up to 5 s) for
-    /// <paramref name="count"/> of them: the server logs a request after sending its answer, so the
-    /// last one may land a moment after the client has it.
+    /// The calls since the last <see cref="OdooTestServer.ClearRequests"/>, waiting (with the server's
+    /// <see cref="OdooTestServer.DefaultRequestWaitTimeout"/>) for <paramref name="count"/> of them: a
+    /// dropped or aborted request reaches the log when the server's handler unwinds, which may be a
+    /// moment after the client has seen the failure.
     /// </summary>
     public async Task<IReadOnlyList<OrmCall>> CallsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (Calls().Count < count && DateTime.UtcNow < deadline) await Task.Delay(5);
-        if (count == 0) await Task.Delay(20);
+        await Server.WaitForRequestsAsync(r => r.Model is not null && r.Method is not null, count,
+            settle: count == 0 ? TimeSpan.FromMilliseconds(20) : null);
         return Calls();
     }
 

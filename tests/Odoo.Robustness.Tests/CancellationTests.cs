@@ -1,26 +1,37 @@
-using System.Diagnostics;
 using Odoo.Robustness.Tests.Support;
 using Odoo.Testing;
+using Odoo.Tests.Shared;
 
 namespace Odoo.Robustness.Tests;
 
-/// <summary>
-/// A token cancelled while the server is still working ends the call promptly with an
-/// <see cref="OperationCanceledException"/> (not a timeout or transport error), and is never retried.
-/// The server delays 30 s; the bound checked is 10 s, so a slow machine does not fail the test.
-/// </summary>
-public sealed class CancellationTests(FaultServerFixture fixture) : IClassFixture<FaultServerFixture>
+/// <summary>A server whose delays run on a clock nobody advances: a delayed request is answered never.</summary>
+public sealed class StalledServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan ServerDelay = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
+    public ManualTimeProvider Clock { get; } = new();
 
+    public OdooTestServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await TestOdoo.StartAsync(60, new OdooTestServerOptions { TimeProvider = Clock });
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>
+/// A token cancelled while the server is still working ends the call with an
+/// <see cref="OperationCanceledException"/> (not a timeout or transport error), and is never retried.
+/// No clock is read: the server's delay never ends by itself (its clock stands still), so only the token
+/// can end the call before the client's 120 s timeout, which would end it with an
+/// <see cref="OdooTransportException"/> instead. The token is cancelled once the server holds the request.
+/// </summary>
+public sealed class CancellationTests(StalledServerFixture fixture) : IClassFixture<StalledServerFixture>
+{
     [Theory]
     [InlineData(Operation.Read)]
     [InlineData(Operation.Search)]
     [InlineData(Operation.Stream)]
     [InlineData(Operation.Create)]
     [InlineData(Operation.Write)]
-    public async Task Cancelling_during_a_server_delay_ends_the_call_promptly(Operation op)
+    public async Task Cancelling_during_a_server_delay_ends_the_call_with_the_token(Operation op)
     {
         var server = fixture.Server;
         server.Faults.Clear();
@@ -28,22 +39,28 @@ public sealed class CancellationTests(FaultServerFixture fixture) : IClassFixtur
         await using var odoo = await TestOdoo.ConnectAsync(server, o => o.MaxReadRetries = 2);
         await Operations.RunAsync(odoo, op);
         server.ClearRequests();
-        server.Faults.Add(OdooFault.Delay(ServerDelay)).For(model: TestOdoo.ReferralModel, method: op.Method()).Skip(op.RequestsBeforeFault()).Once();
+        var marker = Operations.NewMarker();
+        var rule = server.Faults.Add(OdooFault.Delay(TimeSpan.FromHours(1))).For(model: TestOdoo.ReferralModel, method: op.Method()).Skip(op.RequestsBeforeFault()).Once();
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var clock = Stopwatch.StartNew();
-        var error = await Record.ExceptionAsync(() => Operations.RunAsync(odoo, op, cts.Token));
-        clock.Stop();
+        using var cts = new CancellationTokenSource();
+        var call = Operations.RunAsync(odoo, op, cts.Token, marker);
+        Assert.Equal(TimeSpan.FromHours(1), await fixture.Clock.NextTimerAsync()); // the server holds the request
+        Assert.False(call.IsCompleted);
+        await cts.CancelAsync();
+        var error = await Record.ExceptionAsync(() => call);
         server.Faults.Clear();
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.True(clock.Elapsed < Prompt, $"cancellation took {clock.Elapsed}");
+        Assert.Equal(1, rule.Applied);
         var expected = op.RequestsBeforeFault() + 1;
         Assert.Equal(expected, await TestOdoo.SettledCallCountAsync(server, op.Method(), expected));
+        Assert.Equal(0, fixture.Clock.PendingTimers); // the aborted request stopped waiting on the server
+        // The delay came before the ORM ran, so the create or write never happened.
+        Assert.Equal(0, Operations.CountMarker(server, op, marker));
     }
 
     [Fact]
-    public async Task Cancelling_during_the_retry_back_off_ends_the_call_promptly()
+    public async Task Cancelling_during_the_retry_back_off_ends_the_call_before_the_retry()
     {
         var server = fixture.Server;
         server.Faults.Clear();
@@ -51,15 +68,20 @@ public sealed class CancellationTests(FaultServerFixture fixture) : IClassFixtur
         {
             o.MaxReadRetries = 3;
             o.RetryDelay = TimeSpan.FromSeconds(30);
+            o.ReadRetryBudget = TimeSpan.FromMinutes(5);
         });
+        server.ClearRequests();
         server.Faults.Add(OdooFault.ServiceUnavailable()).For(model: TestOdoo.ReferralModel, method: "read");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var clock = Stopwatch.StartNew();
-        var error = await Record.ExceptionAsync(() => Operations.RunAsync(odoo, Operation.Read, cts.Token));
-        clock.Stop();
-        server.Faults.Clear();
+        using var cts = new CancellationTokenSource();
+        var call = Operations.RunAsync(odoo, Operation.Read, cts.Token);
+        // The first attempt was answered 503; the client is now in its 30 s back-off.
+        Assert.Equal(1, await server.WaitForCallsAsync(TestOdoo.ReferralModel, "read", 1));
+        await cts.CancelAsync();
+        var error = await Record.ExceptionAsync(() => call);
         Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.True(clock.Elapsed < Prompt, $"cancellation took {clock.Elapsed}");
+        // Ignoring the token would have meant three more attempts (and a transport error after 90 s).
+        Assert.Equal(1, await TestOdoo.SettledCallCountAsync(server, "read", 1));
+        server.Faults.Clear();
     }
 
     [Fact]
@@ -73,9 +95,10 @@ public sealed class CancellationTests(FaultServerFixture fixture) : IClassFixtur
         await cts.CancelAsync();
         foreach (var op in Enum.GetValues<Operation>())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Operations.RunAsync(odoo, op, cts.Token));
+            var marker = Operations.NewMarker();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Operations.RunAsync(odoo, op, cts.Token, marker));
+            Assert.Equal(0, Operations.CountMarker(server, op, marker));
         }
-        await Task.Delay(100);
-        Assert.Equal(0, server.CountRequests(r => r.Model == TestOdoo.ReferralModel));
+        Assert.Equal(0, await server.WaitForRequestsAsync(r => r.Model == TestOdoo.ReferralModel, 1, timeout: TimeSpan.FromMilliseconds(100)));
     }
 }

@@ -40,7 +40,8 @@ public sealed class FaultServerFixture : IAsyncLifetime
 /// Every fault kind crossed with read, search, stream, create and write, with and without read
 /// retries. Each call either ends in the documented typed exception or, for a read with retries
 /// and a transient fault, succeeds on the retry with the right data. The server's request log
-/// proves creates and writes are sent exactly once. Each case first runs the operation once
+/// proves creates and writes are sent exactly once, and its store that their effect matches what
+/// the client reported (each create and write carries a value no other record holds). Each case first runs the operation once
 /// successfully, so the fault hits a client in the middle of a run (the stream fails on its
 /// second page, after yielding the first ten records).
 /// </summary>
@@ -95,11 +96,14 @@ public sealed class FaultMatrixTests(FaultServerFixture fixture) : IClassFixture
         });
 
         // The run: the operation works once, then the fault hits the same operation.
-        await Operations.RunAsync(odoo, op);
+        var healthy = Operations.NewMarker();
+        await Operations.RunAsync(odoo, op, marker: healthy);
+        if (!op.IsRead()) Assert.Equal(1, Operations.CountMarker(server, op, healthy));
         server.ClearRequests();
         var rule = server.Faults.Add(Fault(fault)).For(model: TestOdoo.ReferralModel, method: op.Method()).Skip(op.RequestsBeforeFault()).Once();
 
-        var error = await Record.ExceptionAsync(() => Operations.RunAsync(odoo, op));
+        var marker = Operations.NewMarker();
+        var error = await Record.ExceptionAsync(() => Operations.RunAsync(odoo, op, marker: marker));
         server.Faults.Clear();
         Assert.Equal(1, rule.Applied);
 
@@ -120,9 +124,32 @@ public sealed class FaultMatrixTests(FaultServerFixture fixture) : IClassFixture
             expectedRequests = op.RequestsBeforeFault() + 1; // nothing after the failed request, and never a second attempt
         }
         Assert.Equal(expectedRequests, await TestOdoo.SettledCallCountAsync(server, op.Method(), expectedRequests));
+        if (!op.IsRead()) AssertEffect(fault, op, error, Operations.CountMarker(server, op, marker));
 
         // The client is still usable after the fault.
-        await Operations.RunAsync(odoo, op);
+        var after = Operations.NewMarker();
+        await Operations.RunAsync(odoo, op, marker: after);
+        if (!op.IsRead()) Assert.Equal(1, Operations.CountMarker(server, op, after));
+    }
+
+    /// <summary>
+    /// What a create or write left in the server's store (<paramref name="found"/>: records carrying its marker)
+    /// matches what the client reported: success means it is there exactly once; a transport or protocol error
+    /// (no answer, a proxy's status page, half an answer) means it may have run, so 0 or 1 (never 2); a server
+    /// error that refuses the call (session expired, access denied) means it did not run. And the stand-in did
+    /// what its fault says: every fault but the truncated answer stops the request before the ORM runs.
+    /// </summary>
+    private static void AssertEffect(FaultKind fault, Operation op, Exception? error, int found)
+    {
+        int[] allowed = error switch
+        {
+            null => [1],
+            OdooTransportException or OdooProtocolException => [0, 1],
+            OdooServerException => [0],
+            _ => throw new InvalidOperationException($"unexpected error {error}"),
+        };
+        Assert.True(allowed.Contains(found), $"{op} after {fault}: {found} records carry the marker, the client reported {error?.GetType().Name ?? "success"}");
+        Assert.Equal(fault == FaultKind.TruncatedJson ? 1 : 0, found);
     }
 
     private static void AssertTyped(FaultKind fault, Operation op, Exception? error)
@@ -195,9 +222,11 @@ public sealed class FaultMatrixTests(FaultServerFixture fixture) : IClassFixture
         var before = server.Count(TestOdoo.ReferralModel);
         server.ClearRequests();
         server.Faults.Add(OdooFault.TruncatedJson()).For(model: TestOdoo.ReferralModel, method: "create").Once();
-        await Assert.ThrowsAsync<OdooProtocolException>(() => Operations.RunAsync(odoo, Operation.Create));
+        var marker = Operations.NewMarker();
+        await Assert.ThrowsAsync<OdooProtocolException>(() => Operations.RunAsync(odoo, Operation.Create, marker: marker));
         Assert.Equal(1, await TestOdoo.SettledCallCountAsync(server, "create", 1));
         // The server did create it: the caller must treat a failed create as "maybe created", and the client never doubles it.
         Assert.Equal(before + 1, server.Count(TestOdoo.ReferralModel));
+        Assert.Equal(1, Operations.CountMarker(server, Operation.Create, marker));
     }
 }

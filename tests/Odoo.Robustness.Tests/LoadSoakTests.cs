@@ -28,21 +28,26 @@ public sealed class LoadSoakTests(ITestOutputHelper output)
     {
         // No request log: it would grow with the call count and hide the client's own memory behaviour.
         await using var server = await TestOdoo.StartAsync(SharedCodes + Tasks, new OdooTestServerOptions { RecordRequests = false });
-        await using var odoo = await TestOdoo.ConnectAsync(server);
+        // The client's own handler under a counter: every call must be exactly one request on the wire.
+        using var wire = new CountingHandler(OdooHttpHandlers.Create(new OdooClientOptions()));
+        await using var odoo = await TestOdoo.ConnectAsync(server, o => o.HttpMessageHandler = wire);
         using var hardCap = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         await RunAsync(odoo, WarmUpCallsPerTask, hardCap.Token);
         var heapAfterWarmUp = GC.GetTotalMemory(forceFullCollection: true);
 
+        var sentBefore = wire.Requests;
         var clock = Stopwatch.StartNew();
         var calls = await RunAsync(odoo, CallsPerTask, hardCap.Token);
         clock.Stop();
+        var sent = wire.Requests - sentBefore;
         var heapAtEnd = GC.GetTotalMemory(forceFullCollection: true);
 
         output.WriteLine($"{calls} calls by {Tasks} tasks in {clock.Elapsed.TotalSeconds:0.00} s ({calls / clock.Elapsed.TotalSeconds:0} calls/s); " +
                          $"heap after warm-up {heapAfterWarmUp / 1024.0 / 1024:0.0} MiB, at end {heapAtEnd / 1024.0 / 1024:0.0} MiB; " +
                          $"{Environment.ProcessorCount} cores");
-        Assert.Equal(Tasks * CallsPerTask, calls);
+        // Each call was sent, once: no call skipped the wire (a cache or a short cut) and none was retried or doubled.
+        Assert.Equal(Tasks * (CallsPerTask + 1), sent); // + each task's first read of its own record
         Assert.True(heapAtEnd - heapAfterWarmUp < AllowedHeapGrowth,
             $"managed heap grew from {heapAfterWarmUp} to {heapAtEnd} bytes over {calls} calls");
     }
@@ -113,6 +118,20 @@ public sealed class LoadSoakTests(ITestOutputHelper output)
             }
         }
         return callsPerTask;
+    }
+
+    /// <summary>Counts the requests the client hands to its HTTP handler.</summary>
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private long _requests;
+
+        public long Requests => Interlocked.Read(ref _requests);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private static void Check(ReferralCode r, int id)

@@ -76,15 +76,32 @@ public sealed class TlsTests(Xunit.Abstractions.ITestOutputHelper output) : IAsy
     [Fact]
     public async Task A_refused_certificate_is_not_retried()
     {
-        // A certificate that is not trusted stays untrusted: retrying only delays the error. With a 30 s
-        // back-off, two retries would take about 70 s; the bound is 10 s (no timing precision needed).
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Assert.ThrowsAsync<OdooTransportException>(() => ConnectAsync(o =>
+        // A certificate that is not trusted stays untrusted: retrying only delays the error. The client's own
+        // handler (OdooHttpHandlers.Create, default TLS verification) under a counter of the attempts it sends.
+        using var counter = new CountingHandler(OdooHttpHandlers.Create(new OdooClientOptions()));
+        var error = await Assert.ThrowsAsync<OdooTransportException>(() => ConnectAsync(o =>
         {
             o.MaxReadRetries = 2;
             o.RetryDelay = TimeSpan.FromSeconds(30);
+            o.HttpMessageHandler = counter;
         }));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: the TLS failure was retried");
+        Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, counter.Attempts);
+        Assert.Equal(0, _server.CountRequests());
+    }
+
+    /// <summary>Counts the requests the client hands to its HTTP handler (each attempt, retries included).</summary>
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]

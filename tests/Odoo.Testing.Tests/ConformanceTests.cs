@@ -74,7 +74,7 @@ public sealed class ConformanceTests
             new { id = 1, name = "Restaurant Expenses", list_price = 14.0, categ_id = 3, uom_id = 1 },
             new { id = 2, name = "Hotel Accommodation", list_price = 400.0, categ_id = 3, uom_id = 3 });
 
-        // Samples 13-30: the OpenStack models; referral codes come from sample 11's fields_get.
+        // Samples 13-30: the OpenStack models; the referral code model as its addon defines it (not from sample 11).
         server.DefineModel(new OdooModelSchema("openstack.credit.type", "OpenStack Credit Type")
             .Char("name", required: true).Many2One("product", "product.product").Boolean("refundable"));
         server.Seed("openstack.credit.type", new { id = 1, name = "Trial" }, new { id = 2, name = "Promo" });
@@ -83,15 +83,30 @@ public sealed class ConformanceTests
         return server;
     }
 
+    /// <summary>
+    /// The referral code model as the addon the samples were recorded on defines it, in Odoo's terms: field names,
+    /// types and required flags in definition order, the computed name, the unique code (its <c>_sql_constraints</c>
+    /// message) and the allowed-uses check (its <c>@api.constrains</c> message). The stand-in derives everything
+    /// else: labels, read-only flags, the fields_get answer (sample 11) and the error answers (samples 17 and 18),
+    /// which stay the expected outputs rather than the input.
+    /// </summary>
     internal static OdooModelSchema ReferralCodeSchema()
     {
-        var fieldsGet = File.ReadAllText(Path.Combine(SampleDir, "11-execute_kw-fields_get-openstack.referral_code.response.json"));
-        var schema = OdooModelSchema.FromFieldsGet("openstack.referral_code", fieldsGet, "OpenStack Referral Code");
-        schema.Field("code")!.Unique = true;
-        schema.Field("code")!.UniqueMessage = "The referral code must be unique.";
-        schema.Field("name")!.Compute = r => $"Referral code {r.GetString("code")}";
-        schema.AddConstraint(r => r.GetNumber("allowed_uses") < -1 ? "Allowed uses must be -1 (unlimited) or a non-negative number." : null);
-        return schema;
+        const string UniqueCodeMessage = "The referral code must be unique.";
+        const string AllowedUsesMessage = "Allowed uses must be -1 (unlimited) or a non-negative number.";
+        return new OdooModelSchema("openstack.referral_code", "OpenStack Referral Code")
+            .Char("code", required: true, configure: f => { f.Unique = true; f.UniqueMessage = UniqueCodeMessage; })
+            .Char("name", configure: f => f.Compute = r => $"Referral code {r.GetString("code")}")
+            .Integer("allowed_uses")
+            .Float("before_reward_usage_threshold")
+            .One2Many("referrals", "res.partner", inverseName: null)
+            .Float("referral_credit_amount")
+            .Integer("referral_credit_duration")
+            .Many2One("referral_credit_type", "openstack.credit.type", required: true)
+            .Float("reward_credit_amount")
+            .Integer("reward_credit_duration")
+            .Many2One("reward_credit_type", "openstack.credit.type", required: true)
+            .AddConstraint(r => r.GetNumber("allowed_uses") < -1 ? AllowedUsesMessage : null);
     }
 
     [Theory]
@@ -131,17 +146,23 @@ public sealed class ConformanceTests
     }
 
     [Fact]
-    public async Task Json_rpc_answers_set_a_session_cookie_and_accept_it_back()
+    public async Task Json_rpc_answers_never_set_a_cookie_and_web_routes_hand_out_an_anonymous_one()
     {
+        // Real Odoo 18 (curl -i on POST /jsonrpc common.version): no Set-Cookie; version_info sets an anonymous
+        // session_id (HttpOnly); an authenticated session comes only from /web/session/authenticate.
         await using var server = await OdooTestServer.StartAsync();
         using var http = Rpc.Client(server);
         var body = File.ReadAllText(Path.Combine(SampleDir, "02-common-version.request.json"));
-        var (_, _, first) = await Rpc.PostAsync(http, "/jsonrpc", body);
+        var (_, _, rpc) = await Rpc.PostAsync(http, "/jsonrpc", body);
+        Assert.False(rpc.Headers.Contains("Set-Cookie"));
+
+        var versionInfo = File.ReadAllText(Path.Combine(SampleDir, "01-version_info.request.json"));
+        var (_, _, first) = await Rpc.PostAsync(http, "/web/webclient/version_info", versionInfo);
         var cookie = first.Headers.GetValues("Set-Cookie").Single();
         Assert.StartsWith("session_id=", cookie);
         Assert.Contains("HttpOnly", cookie);
         var sid = cookie.Split(';')[0];
-        var (_, _, second) = await Rpc.PostAsync(http, "/jsonrpc", body, new Dictionary<string, string> { ["Cookie"] = sid });
+        var (_, _, second) = await Rpc.PostAsync(http, "/web/webclient/version_info", versionInfo, new Dictionary<string, string> { ["Cookie"] = sid });
         Assert.False(second.Headers.Contains("Set-Cookie"));
     }
 

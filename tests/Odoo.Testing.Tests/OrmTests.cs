@@ -204,14 +204,12 @@ public sealed class OrmTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_read_of_5000_records_is_fast_and_complete()
+    public async Task Search_read_of_5000_records_is_complete_and_in_order()
     {
+        // Speed is the benchmarks' subject (the server throughput rows of docs/performance.md), not this test's.
         _server.SeedMany("res.partner", Enumerable.Range(0, 5000).Select(i => (object)new { name = $"P{i:D5}", email = $"p{i}@x.example", is_company = i % 2 == 0, country_id = 233 }));
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var rows = await Rpc.CallAsync(_http, _server, "res.partner", "search_read", [new JsonArray { new JsonArray("email", "ilike", "@x.example") }], new JsonObject { ["order"] = "id" });
-        sw.Stop();
-        Assert.Equal(5000, rows!.AsArray().Count);
-        Assert.Equal("P00000", (string)rows[0]!["name"]!);
-        Assert.True(sw.ElapsedMilliseconds < 5000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => $"P{i:D5}"), rows!.AsArray().Select(r => (string)r!["name"]!));
+        Assert.All(rows.AsArray(), r => Assert.Equal(233, (int)r!["country_id"]![0]!));
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Odoo.Tests.Shared;
 
 namespace Odoo.Testing.Tests;
 
@@ -64,11 +65,14 @@ public sealed class Json2Tests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, status);
         _server.ClearAccessRules();
 
+        // odoo/http.py (19.0), Json2Dispatcher.handle_error: exceptions that are not UserError nor HTTPException are 500.
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "create", new JsonObject { ["vals_list"] = new JsonObject { ["name"] = "x", ["type"] = "bad" } });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("builtins.ValueError", (string)body!["name"]!);
+        // addons/rpc/controllers/json2.py (19.0): signature.bind(...) TypeError -> UnprocessableEntity(exc.args[0]).
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "search", new JsonObject { ["domain"] = new JsonArray(), ["bogus"] = 1 });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Equal("builtins.TypeError", (string)body!["name"]!);
+        Assert.Equal("werkzeug.exceptions.UnprocessableEntity", (string)body!["name"]!);
         (status, body) = await Rpc.Json2Async(_http, _server, "res.partner", "write", new JsonObject { ["ids"] = new JsonArray(999999), ["vals"] = new JsonObject { ["name"] = "x" } });
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("odoo.exceptions.MissingError", (string)body!["name"]!);
@@ -218,12 +222,14 @@ public sealed class ProtocolTests
 
 public sealed class FaultAndLogTests : IAsyncLifetime
 {
+    private readonly ManualTimeProvider _clock = new();
     private OdooTestServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await OdooTestServer.StartAsync();
+        // The server's delays run on a clock the tests move: a delay ends when a test says so.
+        _server = await OdooTestServer.StartAsync(new OdooTestServerOptions { TimeProvider = _clock });
         _http = Rpc.Client(_server);
     }
 
@@ -242,21 +248,28 @@ public sealed class FaultAndLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delay_applies_to_the_matching_method_only_and_times_out()
+    public async Task Delay_applies_to_the_matching_method_only_and_once()
     {
         var rule = _server.Faults.Add(OdooFault.Delay(TimeSpan.FromMilliseconds(400))).For(model: "res.partner", method: "read").Times(1);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         await Rpc.CallAsync(_http, _server, "res.partner", "search", [new JsonArray()]);
-        Assert.True(sw.ElapsedMilliseconds < 350);
-        sw.Restart();
-        await ReadPartner();
-        Assert.True(sw.ElapsedMilliseconds >= 380, $"{sw.ElapsedMilliseconds} ms");
-        sw.Restart();
-        await ReadPartner();
-        Assert.True(sw.ElapsedMilliseconds < 350);
+        Assert.Equal(0, _clock.PendingTimers); // the search did not wait
+
+        var delayed = ReadPartner();
+        Assert.Equal(TimeSpan.FromMilliseconds(400), await _clock.NextTimerAsync()); // the read waits on the server's clock...
+        _clock.Advance(TimeSpan.FromMilliseconds(399));
+        Assert.Equal(1, _clock.PendingTimers);                                        // ...not yet done at 399 ms...
+        Assert.False(delayed.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, _clock.PendingTimers);                                        // ...released at 400 ms
+        Assert.Equal(_server.GetValue("res.partner", 1, "name"), (string)(await delayed)["result"]![0]!["name"]!);
+
+        await ReadPartner();                                                          // the rule is used up: no wait
+        Assert.Equal(0, _clock.PendingTimers);
         Assert.Equal(1, rule.Applied);
         Assert.True(rule.IsExhausted);
-        Assert.Equal("Delay(400 ms)", _server.Requests.Single(r => r.Fault is not null).Fault);
+        // The log says which call carried the delay.
+        var calls = _server.Requests.Where(r => r.Model == "res.partner").Select(r => (r.Method, r.Fault)).ToArray();
+        Assert.Equal([("search", null), ("read", "Delay(400 ms)"), ("read", null)], calls);
     }
 
     [Fact]

@@ -24,8 +24,11 @@ public partial record Currency : INamedRecord
     /// <summary>How many decimals amounts in this currency have (derived from <see cref="Rounding"/>).</summary>
     public partial int DecimalPlaces { get; }
 
-    /// <summary>Whether the symbol is written before or after the amount.</summary>
-    public partial CurrencyPosition Position { get; }
+    /// <summary>
+    /// Whether the symbol is written before or after the amount; <see langword="null"/> when cleared (Odoo defaults
+    /// it to <see cref="CurrencyPosition.After"/> but does not require it: a client may write it empty).
+    /// </summary>
+    public partial CurrencyPosition? Position { get; }
 
     /// <summary>The current rate against the company currency (whose rate is 1).</summary>
     public partial double Rate { get; }

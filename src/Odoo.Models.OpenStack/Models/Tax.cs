@@ -37,15 +37,18 @@ public partial record Tax : INamedRecord
     /// <summary>Whether prices already contain this tax.</summary>
     public partial bool PriceInclude { get; }
 
-    /// <summary>When the tax becomes due (Odoo field <c>tax_exigibility</c>).</summary>
-    public partial TaxExigibility TaxExigibility { get; }
+    /// <summary>
+    /// When the tax becomes due (Odoo field <c>tax_exigibility</c>); <see langword="null"/> when cleared (Odoo
+    /// defaults it to <c>on_invoice</c> but does not require it: a client may write it empty).
+    /// </summary>
+    public partial TaxExigibility? TaxExigibility { get; }
 
     /// <summary>
     /// Another name for <see cref="TaxExigibility"/>, under the Python client's misspelt name
     /// (<c>tax_eligibility</c>, a field Odoo does not have).
     /// </summary>
     [FieldAlias(nameof(TaxExigibility))]
-    public partial TaxExigibility TaxEligibility { get; }
+    public partial TaxExigibility? TaxEligibility { get; }
 
     /// <summary>The group the tax is reported under.</summary>
     [Many2One("tax_group_id")]

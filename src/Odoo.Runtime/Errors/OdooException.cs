@@ -85,7 +85,7 @@ public class OdooServerException : OdooException
     public int HttpStatus { get; init; } = 200;
 }
 
-/// <summary>Bad credentials: <c>odoo.exceptions.AccessDenied</c>, a login that answered <c>false</c>, or (JSON-2) HTTP 401 for a bad API key.</summary>
+/// <summary>Bad credentials: <c>odoo.exceptions.AccessDenied</c> (403 on JSON-2), a login that answered <c>false</c>, or (JSON-2) HTTP 401 for a missing or refused API key.</summary>
 public class OdooAccessDeniedException : OdooServerException
 {
     /// <summary>Creates the error.</summary>
@@ -115,7 +115,7 @@ public class OdooValidationException : OdooServerException
     public OdooValidationException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
 }
 
-/// <summary>A business rule refused the call: <c>odoo.exceptions.UserError</c> (also sent for unknown models).</summary>
+/// <summary>A business rule refused the call: <c>odoo.exceptions.UserError</c> (JSON-2 422; over JSON-RPC also an unknown model).</summary>
 public class OdooUserException : OdooServerException
 {
     /// <summary>Creates the error.</summary>
@@ -133,6 +133,51 @@ public class OdooMissingRecordException : OdooServerException
     /// <param name="serverMessage">Odoo's message.</param>
     /// <param name="message">The full message.</param>
     public OdooMissingRecordException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
+}
+
+/// <summary>
+/// Odoo 19's JSON-2 answered 404 <c>werkzeug.exceptions.NotFound</c>: the model does not exist ("the model 'x.y' does not
+/// exist"), the method does not exist ("The method 'res.partner.x' does not exist"), or the route is not
+/// <c>POST /json/2/&lt;model&gt;/&lt;method&gt;</c>. (Over JSON-RPC an unknown model is a <c>UserError</c>: <see cref="OdooUserException"/>.)
+/// Records that were deleted are <see cref="OdooMissingRecordException"/>, not this.
+/// </summary>
+public class OdooNotFoundException : OdooServerException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="exceptionName">Odoo's exception class.</param>
+    /// <param name="serverMessage">Odoo's message.</param>
+    /// <param name="message">The full message.</param>
+    public OdooNotFoundException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
+}
+
+/// <summary>
+/// The records could not be locked because a concurrent transaction holds them: <c>odoo.exceptions.LockError</c>
+/// (HTTP 409 on JSON-2). Odoo rolled the call back, so nothing was applied. Reads are retried like transient failures
+/// (<see cref="OdooClientOptions.MaxReadRetries"/>); a write, create or method call is not: retry it yourself once the
+/// other transaction is done.
+/// </summary>
+public class OdooLockException : OdooServerException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="exceptionName">Odoo's exception class.</param>
+    /// <param name="serverMessage">Odoo's message.</param>
+    /// <param name="message">The full message.</param>
+    public OdooLockException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
+}
+
+/// <summary>
+/// Odoo 19's JSON-2 could not bind the arguments to the method's Python signature: HTTP 422
+/// <c>werkzeug.exceptions.UnprocessableEntity</c> ("missing a required argument: 'domain'", "got an unexpected keyword
+/// argument 'x'", or "cannot call res.partner.create with ids" for an <c>@api.model</c> method). A programming mistake
+/// in the call: check the parameter names (<see cref="OdooServerException.ServerMessage"/> has Odoo's words).
+/// </summary>
+public class OdooArgumentException : OdooServerException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="exceptionName">Odoo's exception class.</param>
+    /// <param name="serverMessage">Odoo's message.</param>
+    /// <param name="message">The full message.</param>
+    public OdooArgumentException(string exceptionName, string serverMessage, string message) : base(exceptionName, serverMessage, message) { }
 }
 
 /// <summary>The web session expired (<c>odoo.http.SessionExpiredException</c>, JSON-RPC error code 100).</summary>
@@ -185,8 +230,25 @@ public class OdooRecordNotFoundException : OdooException
     /// <param name="message">What was looked for.</param>
     public OdooRecordNotFoundException(string message) : base(message) { }
 
+    /// <summary>Creates the error with its cause.</summary>
+    /// <param name="message">What was looked for.</param>
+    /// <param name="innerException">The cause.</param>
+    public OdooRecordNotFoundException(string message, Exception innerException) : base(message, innerException) { }
+
     /// <summary>The ids that were not found (sorted, distinct), when the lookup was by id.</summary>
     public IReadOnlyList<int> MissingIds { get; init; } = [];
+}
+
+/// <summary>
+/// A create whose answer was lost (connection dropped, timeout, server stopped) and whose natural key matches no record
+/// afterwards: nothing was created, and creating again is safe (see <c>OdooManager.CreateOrGetAsync</c>).
+/// </summary>
+public class OdooNotCreatedException : OdooRecordNotFoundException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">What was created, why its answer was lost, and that no record exists.</param>
+    /// <param name="innerException">The transport failure that lost the answer.</param>
+    public OdooNotCreatedException(string message, Exception innerException) : base(message, innerException) { }
 }
 
 /// <summary>A lookup that expects one record found several.</summary>

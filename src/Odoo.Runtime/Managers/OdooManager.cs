@@ -228,16 +228,20 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="fields">Local or Odoo names of the fields to read.</param>
     /// <param name="batchSize">Records per page (1 to 100,000).</param>
     /// <param name="context">Context entries for these calls.</param>
+    /// <param name="afterId">Start after this id (0, the default, starts at the beginning). A page that fails is retried
+    /// like any read (through a server restart, within <see cref="OdooClientOptions.ReadRetryBudget"/>); if the stream still
+    /// fails, restart it with the id of the last record you processed and no record is repeated or skipped.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     public async IAsyncEnumerable<TRecord> StreamAsync(
         OdooDomain? domain = null, IEnumerable<string>? fields = null, int batchSize = 500,
-        OdooContext? context = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        OdooContext? context = null, int afterId = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 100_000);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterId);
         domain ??= OdooDomain.All;
         var encodedFields = EncodeFields(fields);
-        var lastId = 0;
+        var lastId = afterId;
         while (true)
         {
             var page = lastId == 0 ? domain : OdooDomain.Where("id", ">", lastId) & domain;
@@ -320,6 +324,67 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
             Context = context,
         };
         return await Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => ReadCreatedId(ref r), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates a record identified by a natural key (a field whose value is unique, such as a usage record's reference),
+    /// exactly once even when the answer is lost: one <c>create</c>; if the connection drops, times out or the server
+    /// stops before the answer arrives, the key is looked up (a read, retried through a restart) and the existing
+    /// record's id is returned instead of creating a second one. If Odoo refuses the create because the key exists
+    /// (a unique constraint), the existing record is returned too. For billing-style use: a usage must never be charged twice.
+    /// </summary>
+    /// <remarks>
+    /// After a <em>timeout</em>, Odoo may still be running the create when the lookup finds nothing; the call then throws
+    /// <see cref="OdooNotCreatedException"/>, and a later create could collide with the late one. Declare a unique
+    /// constraint on the key in Odoo (<c>_sql_constraints</c>, or a unique index): a repeated <c>CreateOrGetAsync</c> then
+    /// returns the late record instead of a duplicate. The lookup includes archived records.
+    /// </remarks>
+    /// <param name="keyField">The key's name as it appears in <paramref name="values"/> (local or Odoo name).</param>
+    /// <param name="values">The values, including the key.</param>
+    /// <param name="context">Context entries for these calls.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record's id, and whether this call created it (<see langword="false"/> when the key already existed).</returns>
+    /// <exception cref="ArgumentException"><paramref name="values"/> holds no value for <paramref name="keyField"/>, or the value is empty.</exception>
+    /// <exception cref="OdooNotCreatedException">The answer was lost and no record with the key exists: nothing was created; calling again is safe.</exception>
+    public async Task<OdooCreateOrGetResult> CreateOrGetAsync(string keyField, OdooValues values, OdooContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyField);
+        ArgumentNullException.ThrowIfNull(values);
+        if (!values.TryGetValue(keyField, out var key) || key is null || key is false || (key is string text && text.Length == 0))
+        {
+            throw new ArgumentException($"The values of this {RecordName} hold no value for the key '{keyField}': CreateOrGetAsync needs the natural key among the values.", nameof(values));
+        }
+        int id;
+        try
+        {
+            id = await CreateAsync(values, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OdooTransportException lost)
+        {
+            // The request may or may not have reached Odoo: the key says which.
+            var found = await FindIdByKeyAsync(keyField, key, context, cancellationToken).ConfigureAwait(false);
+            if (found is { } createdId) return new OdooCreateOrGetResult(createdId, Created: true);
+            throw new OdooNotCreatedException(
+                $"{ModelName}.create of the {RecordName} with '{keyField}' = {FormatLiteral(key)} got no answer ({lost.Message}), and no such record exists: it was not created; calling CreateOrGetAsync again is safe.",
+                lost)
+            { Model = ModelName, Method = "create" };
+        }
+        catch (OdooValidationException refused)
+        {
+            // A unique constraint on the key refuses a second record: the existing one is the answer.
+            var existing = await FindIdByKeyAsync(keyField, key, context, cancellationToken).ConfigureAwait(false);
+            if (existing is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(refused).Throw();
+            return new OdooCreateOrGetResult(existing!.Value, Created: false);
+        }
+        return new OdooCreateOrGetResult(id, Created: true);
+    }
+
+    /// <summary>The id of the record (archived ones included) whose key field holds <paramref name="key"/>, or null.</summary>
+    private async Task<int?> FindIdByKeyAsync(string keyField, object key, OdooContext? context, CancellationToken cancellationToken)
+    {
+        var lookupContext = (context ?? OdooContext.Empty).WithActiveTest(false);
+        var ids = await SearchIdsAsync(OdooDomain.Where(keyField, "=", key), order: "id", limit: 2, context: lookupContext, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ids.Count > 0 ? ids[0] : null;
     }
 
     /// <summary>Creates a record from a dictionary of values (one <c>create</c>) and returns its id.</summary>

@@ -6,14 +6,37 @@ using System.Text.Json;
 namespace Odoo.Transport;
 
 /// <summary>What was asked, for error messages and telemetry (never holds credentials).</summary>
-/// <param name="Description">For example <c>res.partner.write(7, 8)</c> or <c>common.login</c>.</param>
-/// <param name="Model">The model, when the call is an ORM call.</param>
-/// <param name="Method">The method (or service method).</param>
-/// <param name="Ids">The record ids, when known.</param>
-internal readonly record struct CallInfo(string Description, string? Model, string Method, IReadOnlyList<int>? Ids)
+/// <remarks>An ORM call's description is built only when something reads it (an error message), not per call.</remarks>
+internal readonly struct CallInfo
 {
-    public static CallInfo For(OdooCall call) =>
-        new(OdooException.DescribeCall(call.Model, call.Method, call.Ids), call.Model, call.Method, call.Ids);
+    private readonly string? _description;
+
+    /// <summary>Creates the information of a call.</summary>
+    /// <param name="description">For example <c>res.partner.write(7, 8)</c> or <c>common.login</c>; <see langword="null"/> to describe it from the model, method and ids when needed.</param>
+    /// <param name="model">The model, when the call is an ORM call.</param>
+    /// <param name="method">The method (or service method).</param>
+    /// <param name="ids">The record ids, when known.</param>
+    public CallInfo(string? description, string? model, string method, IReadOnlyList<int>? ids)
+    {
+        _description = description;
+        Model = model;
+        Method = method;
+        Ids = ids;
+    }
+
+    /// <summary>For example <c>res.partner.write(7, 8)</c> or <c>common.login</c>.</summary>
+    public string Description => _description ?? OdooException.DescribeCall(Model, Method, Ids);
+
+    /// <summary>The model, when the call is an ORM call.</summary>
+    public string? Model { get; }
+
+    /// <summary>The method (or service method).</summary>
+    public string Method { get; }
+
+    /// <summary>The record ids, when known.</summary>
+    public IReadOnlyList<int>? Ids { get; }
+
+    public static CallInfo For(OdooCall call) => new(null, call.Model, call.Method, call.Ids);
 
     public static CallInfo Service(string service, string method) => new($"{service}.{method}", null, method, null);
 }

@@ -85,10 +85,7 @@ internal sealed class Json2Transport : IOdooTransport
             {
                 throw OdooWire.ServerError(error, answer.Status, info, redactor);
             }
-            var hint = answer.Status is >= 300 and < 400 or 404 && !answer.LooksLikeJson
-                ? " The server may not have the JSON-2 API (Odoo 19+); use JSON-RPC."
-                : null;
-            throw OdooWire.HttpStatus(answer, info, redactor, hint);
+            throw OdooWire.HttpStatus(answer, info, redactor, Hint(answer));
         }
         if (!answer.LooksLikeJson) throw OdooWire.Protocol("a body that is not JSON", answer, info, redactor);
         try
@@ -103,6 +100,29 @@ internal sealed class Json2Transport : IOdooTransport
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
+    }
+
+    /// <summary>
+    /// odoo/http.py (19.0), NOT_FOUND_NODB: the HTML 404 Odoo answers, before authentication, when the request selects no
+    /// database (several hosted and no <c>X-Odoo-Database</c>) or one that does not exist.
+    /// </summary>
+    private static ReadOnlySpan<byte> NoDatabaseMarker => "No database is selected"u8;
+
+    /// <summary>What an HTML (non-JSON) error answer to a JSON-2 call most likely means.</summary>
+    private string? Hint(HttpAnswer answer)
+    {
+        if (answer.LooksLikeJson) return null;
+        if (answer.Status == 404 && (_database is null || answer.Body.Span.IndexOf(NoDatabaseMarker) >= 0))
+        {
+            return _database is null
+                ? " No database was selected: set Database (sent as X-Odoo-Database); Odoo answers this page when it hosts several databases."
+                : $" Odoo has no database '{_database}' (X-Odoo-Database), or its dbfilter refuses it: check Database.";
+        }
+        if (answer.Status == 415)
+            return " Odoo 19 takes only Content-Type: application/json on /json/2.";
+        return answer.Status is >= 300 and < 400 or 404
+            ? " The server may not have the JSON-2 API (Odoo 19+); use JSON-RPC."
+            : null;
     }
 
     private static ServerErrorData? TryReadError(HttpAnswer answer)
@@ -152,9 +172,15 @@ internal sealed class Json2Transport : IOdooTransport
         return version ?? throw OdooWire.Protocol("a /web/version answer without version", answer, info, http.Redactor);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        try
+        {
+            await _http.CloseAsync(OdooHttpConnection.DrainTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            _http.Dispose();
+        }
     }
 }

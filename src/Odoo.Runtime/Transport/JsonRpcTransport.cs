@@ -196,9 +196,9 @@ internal sealed class JsonRpcTransport : IOdooTransport
                 w.WriteNumber("id", NextId());
                 w.WriteEndObject();
             }
-            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OdooException or OperationCanceledException)
+        catch (Exception ex) when (ex is OdooException or OperationCanceledException or ObjectDisposedException)
         {
             System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("odoo.session.logout-failed",
                 tags: new System.Diagnostics.ActivityTagsCollection { ["exception.type"] = ex.GetType().FullName }));
@@ -467,6 +467,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
     {
         try
         {
+            await _http.CloseAsync(OdooHttpConnection.DrainTimeout).ConfigureAwait(false);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await LogoutAsync(cts.Token).ConfigureAwait(false);
         }

@@ -6,22 +6,45 @@ namespace Odoo.Transport;
 /// <summary>How failed reads are retried. Immutable; one per client.</summary>
 /// <param name="MaxReadRetries">How many extra attempts a read gets.</param>
 /// <param name="BaseDelay">The delay before the first retry; doubled for each later one, with jitter.</param>
-internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay)
+/// <param name="MaxDelay">The longest delay between two attempts.</param>
+/// <param name="Budget">How long after the first failure a retry may still start.</param>
+internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Budget)
 {
-    public static RetryPolicy None { get; } = new(0, TimeSpan.Zero);
+    public static RetryPolicy None { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>The policy the options describe.</summary>
+    public static RetryPolicy From(OdooClientOptions options) =>
+        new(options.ReadRetryBudget > TimeSpan.Zero ? options.MaxReadRetries : 0, options.RetryDelay, options.MaxRetryDelay, options.ReadRetryBudget);
+
+    /// <summary>The policy used while connecting: at most two retries within two seconds, so a wrong URL fails fast.</summary>
+    public RetryPolicy ForConnect() => this with { MaxReadRetries = Math.Min(MaxReadRetries, 2), Budget = Budget < TimeSpan.FromSeconds(2) ? Budget : TimeSpan.FromSeconds(2) };
+
+    /// <summary>The delay before retry number <paramref name="retry"/> (from 0): exponential, capped, ±20% jitter.</summary>
     public TimeSpan DelayBefore(int retry)
     {
         if (BaseDelay <= TimeSpan.Zero) return TimeSpan.Zero;
-        var ms = BaseDelay.TotalMilliseconds * Math.Pow(2, retry);
-        ms = Math.Min(ms, 30_000);
+        var ms = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30));
+        ms = Math.Min(ms, Math.Max(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds));
         return TimeSpan.FromMilliseconds(ms * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
+
+    /// <summary>Whether retry number <paramref name="retry"/> (from 0) may wait <paramref name="delay"/>, <paramref name="sinceFirstFailure"/> after the first failure.</summary>
+    public bool Allows(int retry, TimeSpan sinceFirstFailure, TimeSpan delay) =>
+        retry < MaxReadRetries && sinceFirstFailure + delay <= Budget;
 }
 
 /// <summary>Runs one logical call: telemetry around it, and retries for reads only.</summary>
 internal static class OdooCallRunner
 {
+    /// <summary>Whether another attempt fits the policy, and the delay before it.</summary>
+    private static bool ShouldRetry(RetryPolicy policy, int retries, ref long firstFailure, out TimeSpan delay)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (firstFailure == 0) firstFailure = now;
+        delay = policy.DelayBefore(retries);
+        return policy.Allows(retries, Stopwatch.GetElapsedTime(firstFailure, now), delay);
+    }
+
     public static async Task<T> RunAsync<TState, T>(
         TState state,
         Func<TState, CancellationToken, Task<T>> attempt,
@@ -46,21 +69,29 @@ internal static class OdooCallRunner
         var started = Stopwatch.GetTimestamp();
         Exception? failure = null;
         var retries = 0;
+        long firstFailure = 0;
         try
         {
             while (true)
             {
+                TimeSpan delay;
                 try
                 {
                     return await attempt(state, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (isRead && retries < policy.MaxReadRetries && OdooWire.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (isRead && OdooWire.IsTransient(ex) && !cancellationToken.IsCancellationRequested &&
+                    ShouldRetry(policy, retries, ref firstFailure, out delay))
                 {
                     retries++;
                     OdooTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(OdooTelemetry.ModelTag, info.Model), new KeyValuePair<string, object?>(OdooTelemetry.MethodTag, info.Method));
-                    activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["odoo.retry"] = retries, ["exception.type"] = ex.GetType().FullName }));
-                    await Task.Delay(policy.DelayBefore(retries - 1), cancellationToken).ConfigureAwait(false);
+                    activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+                    {
+                        ["odoo.retry"] = retries,
+                        ["odoo.retry.delay_ms"] = (int)delay.TotalMilliseconds,
+                        ["exception.type"] = ex.GetType().FullName,
+                    }));
                 }
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

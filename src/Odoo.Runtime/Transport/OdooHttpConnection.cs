@@ -56,11 +56,36 @@ internal sealed class OdooHttpConnection : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
+    /// <summary>How long a route's cookie header is reused before the jar is asked again (so expired cookies drop out).</summary>
+    private const long CookieHeaderLifetimeMs = 10_000;
+
+    /// <summary>How long disposing the client waits for calls in flight before it cancels them.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many routes are cached; calls beyond it resolve their URL each time.</summary>
+    private const int MaxCachedRoutes = 4096;
+
     private readonly HttpClient _http;
     private readonly bool _ownsClient;
     private readonly CookieContainer _cookies = new();
     private readonly TimeSpan _timeout;
     private readonly string _userAgent;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Route> _routes = new(StringComparer.Ordinal);
+    private int _cookieVersion;
+    private readonly CancellationTokenSource _abort = new();
+    private TaskCompletionSource? _drained;
+    private int _inFlight;
+    private volatile bool _closing;
+
+    /// <summary>A resolved URL and the cookie header last computed for it (per call, both cost more than the rest of the request).</summary>
+    private sealed class Route(Uri url)
+    {
+        public Uri Url { get; } = url;
+
+        public CookieHeader? Cookie;
+    }
+
+    private sealed record CookieHeader(string Value, int Version, long At);
 
     public OdooHttpConnection(Uri baseUrl, HttpClient http, bool ownsClient, TimeSpan timeout, string userAgent, SecretRedactor redactor)
     {
@@ -100,7 +125,25 @@ internal sealed class OdooHttpConnection : IDisposable
         return new OdooHttpConnection(baseUrl, owned, ownsClient: true, options.Timeout, ua, redactor);
     }
 
-    public Uri Resolve(string relativePath) => new(BaseUrl, relativePath);
+    public Uri Resolve(string relativePath) => RouteOf(relativePath).Url;
+
+    private Route RouteOf(string relativePath)
+    {
+        if (_routes.TryGetValue(relativePath, out var route)) return route;
+        route = new Route(new Uri(BaseUrl, relativePath));
+        return _routes.Count < MaxCachedRoutes ? _routes.GetOrAdd(relativePath, route) : route;
+    }
+
+    /// <summary>The <c>Cookie</c> header for a route: recomputed when a <c>Set-Cookie</c> arrived since, or every 10 s.</summary>
+    private string CookieHeaderFor(Route route)
+    {
+        var version = Volatile.Read(ref _cookieVersion);
+        var now = Environment.TickCount64;
+        if (route.Cookie is { } cached && cached.Version == version && now - cached.At < CookieHeaderLifetimeMs) return cached.Value;
+        var value = _cookies.GetCookieHeader(route.Url);
+        route.Cookie = new CookieHeader(value, version, now);
+        return value;
+    }
 
     /// <summary>
     /// Sends one request and reads the whole answer. Network failures and timeouts become
@@ -114,19 +157,58 @@ internal sealed class OdooHttpConnection : IDisposable
         string? bearerToken,
         string? database,
         CallInfo info,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool whileClosing = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var url = Resolve(relativePath);
-        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_closing && !whileClosing) throw new ObjectDisposedException(nameof(OdooClient), $"The Odoo client was disposed; {info.Description} was not sent.");
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await SendCoreAsync(method, relativePath, body, bearerToken, database, info, whileClosing ? CancellationToken.None : _abort.Token, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inFlight) == 0 && _closing) _drained?.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Stops taking new requests, gives those in flight up to <paramref name="drain"/> to finish, then cancels the
+    /// rest (they end with <see cref="ObjectDisposedException"/>). Requests sent with <c>whileClosing</c> (the logout) still go.
+    /// </summary>
+    public async Task CloseAsync(TimeSpan drain)
+    {
+        _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _closing = true;
+        if (Volatile.Read(ref _inFlight) > 0)
+        {
+            await Task.WhenAny(_drained.Task, Task.Delay(drain)).ConfigureAwait(false);
+        }
+        _abort.Cancel();
+    }
+
+    private async Task<HttpAnswer> SendCoreAsync(
+        HttpMethod method,
+        string relativePath,
+        PooledBuffer? body,
+        string? bearerToken,
+        string? database,
+        CallInfo info,
+        CancellationToken abort,
+        CancellationToken cancellationToken)
+    {
+        var route = RouteOf(relativePath);
+        var url = route.Url;
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abort);
         if (_timeout != Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(_timeout);
         var token = timeoutCts.Token;
         using var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (bearerToken is not null) request.Headers.TryAddWithoutValidation("Authorization", "bearer " + bearerToken);
         if (!string.IsNullOrEmpty(database)) request.Headers.TryAddWithoutValidation("X-Odoo-Database", database);
-        var cookie = _cookies.GetCookieHeader(url);
+        var cookie = CookieHeaderFor(route);
         if (cookie.Length > 0) request.Headers.TryAddWithoutValidation("Cookie", cookie);
         if (body is not null)
         {
@@ -151,6 +233,11 @@ internal sealed class OdooHttpConnection : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException($"{info.Description} was cancelled.", null, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (abort.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(
+                $"The Odoo client was disposed while {info.Description} was in flight: Odoo may or may not have run it.", ex);
         }
         catch (OperationCanceledException ex)
         {
@@ -231,6 +318,7 @@ internal sealed class OdooHttpConnection : IDisposable
             try
             {
                 _cookies.SetCookies(url, v);
+                Interlocked.Increment(ref _cookieVersion);
             }
             catch (CookieException)
             {
@@ -241,6 +329,9 @@ internal sealed class OdooHttpConnection : IDisposable
 
     public void Dispose()
     {
+        _closing = true;
+        _abort.Cancel();
         if (_ownsClient) _http.Dispose();
+        _abort.Dispose();
     }
 }

@@ -150,8 +150,14 @@ internal static class OdooWire
         var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
         var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
         var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
-        var message = $"{info.Description} failed ({label}): {serverMessage}";
         var kind = Classify(name, httpStatus, data.Code);
+        var message = kind switch
+        {
+            ErrorKind.Argument when info.Model is not null =>
+                $"{info.Description} failed ({label}): Odoo could not bind the arguments to {info.Model}.{info.Method}: {serverMessage}",
+            ErrorKind.Lock => $"{info.Description} failed ({label}): {serverMessage} (records locked by a concurrent transaction; nothing was applied)",
+            _ => $"{info.Description} failed ({label}): {serverMessage}",
+        };
         return kind switch
         {
             ErrorKind.AccessDenied => new OdooAccessDeniedException(name, serverMessage, message)
@@ -166,12 +172,18 @@ internal static class OdooWire
             { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
             ErrorKind.SessionExpired => new OdooSessionExpiredException(name, serverMessage, message)
             { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.NotFound => new OdooNotFoundException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.Lock => new OdooLockException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+            ErrorKind.Argument => new OdooArgumentException(name, serverMessage, message)
+            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
             _ => new OdooServerException(name, serverMessage, message)
             { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
         };
     }
 
-    private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired }
+    private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired, NotFound, Lock, Argument }
 
     private static ErrorKind Classify(string name, int httpStatus, int? code)
     {
@@ -192,6 +204,12 @@ internal static class OdooWire
                 return ErrorKind.User;
             case "MissingError":
                 return ErrorKind.Missing;
+            case "LockError":
+                return ErrorKind.Lock;
+            case "NotFound" when name.StartsWith("werkzeug", StringComparison.Ordinal):
+                return ErrorKind.NotFound;
+            case "UnprocessableEntity" when name.StartsWith("werkzeug", StringComparison.Ordinal):
+                return ErrorKind.Argument;
             case "SessionExpiredException":
                 return ErrorKind.SessionExpired;
             case "Unauthorized" when name.StartsWith("werkzeug", StringComparison.Ordinal):
@@ -209,6 +227,7 @@ internal static class OdooWire
         {
             401 => ErrorKind.AccessDenied,
             403 => ErrorKind.Access,
+            409 => ErrorKind.Lock,
             422 => ErrorKind.User,
             _ => ErrorKind.Server,
         };
@@ -257,12 +276,13 @@ internal static class OdooWire
     }
 
     /// <summary>
-    /// Whether a failed attempt may be repeated (for reads): no answer, a timeout, or a 5xx/429/408 status.
+    /// Whether a failed attempt may be repeated (for reads): no answer, a timeout, a 5xx/429/408 status, or Odoo's
+    /// <c>LockError</c> (409 on JSON-2: a concurrent transaction held the records; Odoo rolled back).
     /// A refused TLS handshake (untrusted or mismatched certificate) is not: it fails the same way every time.
     /// </summary>
-    public static bool IsTransient(Exception ex) => ex is OdooTransportException t &&
+    public static bool IsTransient(Exception ex) => ex is OdooLockException || (ex is OdooTransportException t &&
         (t.IsTimeout || t.StatusCode is null || t.StatusCode is 408 or 429 or >= 500) &&
-        !IsTlsFailure(t);
+        !IsTlsFailure(t));
 
     private static bool IsTlsFailure(Exception ex)
     {

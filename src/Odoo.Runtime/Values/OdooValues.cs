@@ -66,6 +66,17 @@ public sealed class OdooValues : IEnumerable<KeyValuePair<string, object?>>
         set => Set(field, value);
     }
 
+    /// <summary>Gets the value set for a key, if any (the key as it was set: a local or Odoo name).</summary>
+    /// <param name="field">The key.</param>
+    /// <param name="value">The value, when set.</param>
+    /// <returns>Whether a value is set for <paramref name="field"/>.</returns>
+    public bool TryGetValue(string field, out object? value)
+    {
+        var i = IndexOf(field);
+        value = i >= 0 ? _items[i].Value : null;
+        return i >= 0;
+    }
+
     /// <summary>Sets a value (replacing an earlier value of the same key) and returns these values, for chaining.</summary>
     /// <param name="field">A local name (property, alias, <c>Id</c>/<c>Name</c>/<c>Ids</c> form) or an Odoo name.</param>
     /// <param name="value">The value.</param>

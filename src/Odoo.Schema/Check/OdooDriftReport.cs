@@ -31,6 +31,11 @@ public enum OdooDriftKind
     RelationChanged,
     /// <summary>The declaration is non-nullable, but Odoo does not require the field, so it may send <c>false</c>.</summary>
     NullableUnsafe,
+    /// <summary>
+    /// The declaration is non-nullable and Odoo does not require the field, but fills it itself: a related
+    /// field, or a read-only one that is computed or has a default. It is <c>false</c> only when its source is.
+    /// </summary>
+    NullableAssumed,
     /// <summary>The server offers a selection value the declared enum has no member for.</summary>
     SelectionValueNotCovered,
     /// <summary>The declared enum has a member for a selection value the server no longer offers.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Odoo.Metadata;
+using Odoo.Transport;
 
 namespace Odoo.Schema;
 
@@ -49,6 +51,13 @@ public static class OdooSchemaChecker
             catch (OdooModelNotFoundException)
             {
                 servers[names[i]] = null;
+            }
+        }
+        foreach (var m in list)
+        {
+            if (servers[m.ModelName] is { } server)
+            {
+                servers[m.ModelName] = await WithDefaultsAsync(client, m, server, client.ServerVersion, cancellationToken).ConfigureAwait(false);
             }
         }
         var findings = new List<OdooDriftFinding>();
@@ -127,9 +136,19 @@ public static class OdooSchemaChecker
             }
             if (!f.IsNullable && !s.Required && MaySendFalse(f.Kind, s.Type))
             {
-                findings.Add(Finding(OdooDriftKind.NullableUnsafe, OdooDriftSeverity.Warning,
-                    $"{f.Name} is non-nullable but Odoo does not require {remote}, so it may send false; reading such a record fails. Declare it nullable.",
-                    (f.ClrType ?? declared).Replace("global::", "", StringComparison.Ordinal), serverSays + ", not required"));
+                var clrType = (f.ClrType ?? declared).Replace("global::", "", StringComparison.Ordinal);
+                if (s.FilledByOdoo)
+                {
+                    findings.Add(Finding(OdooDriftKind.NullableAssumed, OdooDriftSeverity.Info,
+                        $"{f.Name} is non-nullable and Odoo does not require {remote}, but fills it itself: {WhenEmpty(s)}. Declare it nullable if that can happen.",
+                        clrType, serverSays + ", not required, " + HowFilled(s)));
+                }
+                else
+                {
+                    findings.Add(Finding(OdooDriftKind.NullableUnsafe, OdooDriftSeverity.Warning,
+                        $"{f.Name} is non-nullable but Odoo does not require {remote}, so it may send false; reading such a record fails. Declare it nullable.",
+                        clrType, serverSays + ", not required"));
+                }
             }
             if (f.Kind == OdooFieldKind.Selection && f.SelectionOptions.Count > 0 && s.Type == "selection" && s.Selection.Count > 0)
             {
@@ -154,6 +173,55 @@ public static class OdooSchemaChecker
         }
         return findings;
     }
+
+    /// <summary>
+    /// Asks Odoo (<c>default_get</c>, one call) which of the fields whose check depends on it have a default:
+    /// the read-only, not required, neither computed nor related fields a non-nullable property reads. Odoo
+    /// fills a read-only field with a default (a status such as <c>sale.order.state</c>) on every create.
+    /// When the call fails, no field is taken to have a default.
+    /// </summary>
+    private static async Task<OdooServerModel> WithDefaultsAsync(OdooClient client, OdooModelMetadata model, OdooServerModel server, OdooVersion? version, CancellationToken cancellationToken)
+    {
+        var candidates = CheckedFields(model)
+            .Where(f => !f.IsNullable)
+            .Select(f => (Declared: f, Server: server.Field(f.GetRemoteName(version))))
+            .Where(p => p.Server is { Required: false, Readonly: true, IsComputed: false, HasDefault: false } s && MaySendFalse(p.Declared.Kind, s.Type))
+            .Select(p => p.Server!.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (candidates.Length == 0) return server;
+        JsonElement defaults;
+        try
+        {
+            // Positional on JSON-RPC: Odoo 18 names the parameter 'fields_list', but many overrides name it 'fields'.
+            var call = new OdooCall(server.Name, "default_get") { Arguments = [new OdooArgument("fields", candidates)], IsReadOnly = true };
+            defaults = await client.ExecuteAsync(call, (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OdooServerException)
+        {
+            return server;
+        }
+        if (defaults.ValueKind != JsonValueKind.Object) return server;
+        var withDefault = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in defaults.EnumerateObject())
+        {
+            if (p.Value.ValueKind is not (JsonValueKind.False or JsonValueKind.Null)) withDefault.Add(p.Name);
+        }
+        if (withDefault.Count == 0) return server;
+        return server with { Fields = [.. server.Fields.Select(f => withDefault.Contains(f.Name) ? f with { HasDefault = true } : f)] };
+    }
+
+    /// <summary>How Odoo fills a field it does not require (for <see cref="OdooDriftKind.NullableAssumed"/>).</summary>
+    private static string HowFilled(OdooServerField s) =>
+        s.Related is { } related ? "related to " + related
+        : s.Depends.Count > 0 ? "read-only, computed from " + string.Join(", ", s.Depends.Take(3)) + (s.Depends.Count > 3 ? ", ..." : "")
+        : "read-only, with a default";
+
+    /// <summary>When a field Odoo fills itself can still be empty (for <see cref="OdooDriftKind.NullableAssumed"/>).</summary>
+    private static string WhenEmpty(OdooServerField s) =>
+        s.Related is { } related ? $"it mirrors {related}, so it is false only when that is"
+        : s.Depends.Count > 0 ? "it is computed and read-only, so it is false only when the computation leaves it empty"
+        : "it is read-only with a default, so it is false only when server code clears it";
 
     /// <summary>The declared fields a check compares: not aliases, not the base fields every record has.</summary>
     private static IEnumerable<OdooFieldMetadata> CheckedFields(OdooModelMetadata model)

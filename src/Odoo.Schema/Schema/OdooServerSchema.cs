@@ -42,8 +42,34 @@ public sealed record OdooServerField
     /// <summary>Whether some selection key is not a string (an integer selection).</summary>
     public bool HasNonStringSelectionKeys { get; init; }
 
+    /// <summary>Whether the value is stored in the database (<c>store</c>); <see langword="null"/> when <c>fields_get</c> did not say.</summary>
+    public bool? Store { get; init; }
+
+    /// <summary>For related fields: the path of the field it mirrors (<c>related</c>, for example <c>order_id.state</c>).</summary>
+    public string? Related { get; init; }
+
+    /// <summary>For computed and related fields: the fields the value is computed from (<c>depends</c>); empty for plain fields.</summary>
+    public IReadOnlyList<string> Depends { get; init; } = [];
+
+    /// <summary>
+    /// Whether Odoo gives the field a default value on create (<c>default_get</c> answered one). Not part of
+    /// <c>fields_get</c>: <see cref="OdooSchemaChecker"/> asks for it only for the fields whose check depends on it.
+    /// </summary>
+    public bool HasDefault { get; init; }
+
     /// <summary>Whether this is a many2one, one2many or many2many.</summary>
     public bool IsRelation => Type is "many2one" or "one2many" or "many2many";
+
+    /// <summary>Whether Odoo computes the value: a related field, or a computed one (it has dependencies).</summary>
+    public bool IsComputed => Related is not null || Depends.Count > 0;
+
+    /// <summary>
+    /// Whether Odoo fills the field itself although it does not require it, so that an empty value
+    /// (<c>false</c>) only comes from an empty source: a related field (it mirrors another record's field),
+    /// or a read-only field that Odoo computes or gives a default (a status such as <c>sale.order.state</c>).
+    /// A writable computed or defaulted field is not: a user or client may clear it.
+    /// </summary>
+    public bool FilledByOdoo => Related is not null || (Readonly && (Depends.Count > 0 || HasDefault));
 
     /// <summary>Reads a <c>fields_get</c> answer (field name → attributes), in the server's order.</summary>
     /// <param name="fieldsGet">The JSON object.</param>
@@ -78,8 +104,19 @@ public sealed record OdooServerField
                     selection.Add(new(key, label));
                 }
             }
+            var depends = new List<string>();
+            if (a.TryGetProperty("depends", out var dep) && dep.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var d in dep.EnumerateArray())
+                {
+                    if (d.ValueKind == JsonValueKind.String && d.GetString() is { Length: > 0 } path) depends.Add(path);
+                }
+            }
             list.Add(new OdooServerField(p.Name, type)
             {
+                Store = a.TryGetProperty("store", out var store) && store.ValueKind is JsonValueKind.True or JsonValueKind.False ? store.ValueKind == JsonValueKind.True : null,
+                Related = Str(a, "related"),
+                Depends = depends,
                 Label = Str(a, "string"),
                 Help = Str(a, "help"),
                 Required = Bool(a, "required"),
@@ -139,7 +176,7 @@ public sealed class OdooModelNotFoundException : OdooException
 public static class OdooServerSchema
 {
     /// <summary>The <c>fields_get</c> attributes read.</summary>
-    public static readonly IReadOnlyList<string> FieldAttributes = ["string", "help", "type", "required", "readonly", "relation", "selection"];
+    public static readonly IReadOnlyList<string> FieldAttributes = ["string", "help", "type", "required", "readonly", "relation", "selection", "store", "related", "depends"];
 
     /// <summary>Reads one model's fields.</summary>
     /// <param name="client">A connected client.</param>

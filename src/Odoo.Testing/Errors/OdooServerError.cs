@@ -88,24 +88,52 @@ public sealed class OdooServerError : Exception
     /// <returns>The error.</returns>
     public static OdooServerError ValueError(string message) => new("builtins.ValueError", message);
 
-    /// <summary><c>builtins.TypeError</c> (bad arguments).</summary>
+    /// <summary><c>builtins.TypeError</c> (bad arguments inside a method; HTTP 500 on JSON-2, like any non-Odoo exception).</summary>
     /// <param name="message">The message.</param>
     /// <returns>The error.</returns>
-    public static OdooServerError TypeError(string message) => new("builtins.TypeError", message, 422);
+    public static OdooServerError TypeError(string message) => new("builtins.TypeError", message);
 
-    internal static OdooServerError Unauthorized() => new("werkzeug.exceptions.Unauthorized", "Invalid apikey", 401) { Arguments = ["Invalid apikey", 401] };
+    /// <summary><c>odoo.exceptions.LockError</c>: records could not be locked (a concurrent transaction holds them; HTTP 409 on JSON-2).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError LockError(string message) => new("odoo.exceptions.LockError", message);
 
-    internal static OdooServerError NotFound(string message) => new("werkzeug.exceptions.NotFound", message, 404) { Arguments = [message, 404] };
+    /// <summary><c>odoo.exceptions.RedirectWarning</c> (not a <c>UserError</c> in Odoo: HTTP 500 on JSON-2).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The error.</returns>
+    public static OdooServerError RedirectWarning(string message) => new("odoo.exceptions.RedirectWarning", message);
 
+    /// <summary>A werkzeug HTTP exception as Odoo 19's <c>Json2Dispatcher.handle_error</c> serialises it: arguments <c>[description, code]</c>.</summary>
+    internal static OdooServerError Http(string name, string description, int status) =>
+        new("werkzeug.exceptions." + name, description, status) { Arguments = [description, status] };
+
+    internal static OdooServerError Unauthorized(string message = "Invalid apikey") => Http("Unauthorized", message, 401);
+
+    internal static OdooServerError NotFound(string message) => Http("NotFound", message, 404);
+
+    internal static OdooServerError UnprocessableEntity(string message) => Http("UnprocessableEntity", message, 422);
+
+    internal static OdooServerError BadRequest(string message) => Http("BadRequest", message, 400);
+
+    /// <summary>
+    /// The JSON-2 status of an Odoo 19 exception class. odoo/http.py, Json2Dispatcher.handle_error:
+    /// <c>if isinstance(exc, (UserError, SessionExpiredException)): status = exc.http_status</c>, werkzeug HTTP
+    /// exceptions their <c>code</c>, <c>else: status = HTTPStatus.INTERNAL_SERVER_ERROR</c>. odoo/exceptions.py:
+    /// <c>UserError.http_status = 422</c>, <c>AccessDenied</c> and <c>AccessError</c> 403, <c>MissingError</c> 404,
+    /// <c>LockError</c> 409, <c>ValidationError</c> inherits 422; <c>RedirectWarning(Exception)</c> is not a UserError.
+    /// </summary>
     private static int DefaultJson2Status(string name) => name switch
     {
-        "odoo.exceptions.AccessDenied" => 401,
-        "odoo.exceptions.AccessError" => 403,
+        "odoo.exceptions.AccessDenied" or "odoo.exceptions.AccessError" => 403,
         "odoo.exceptions.MissingError" => 404,
-        "odoo.exceptions.UserError" or "odoo.exceptions.ValidationError" or "odoo.exceptions.RedirectWarning" => 422,
-        "werkzeug.exceptions.NotFound" => 404,
+        "odoo.exceptions.LockError" => 409,
+        "odoo.exceptions.UserError" or "odoo.exceptions.ValidationError" => 422,
+        "odoo.http.SessionExpiredException" => 403,
+        "werkzeug.exceptions.BadRequest" => 400,
         "werkzeug.exceptions.Unauthorized" => 401,
-        "builtins.TypeError" or "builtins.ValueError" => 422,
+        "werkzeug.exceptions.Forbidden" => 403,
+        "werkzeug.exceptions.NotFound" => 404,
+        "werkzeug.exceptions.UnprocessableEntity" => 422,
         _ => 500,
     };
 }

@@ -15,6 +15,24 @@ internal static class Html
         "        <div id=\"wrapwrap\">\n            <main>\n                <h1 class=\"visually-hidden\">Error 404</h1>\n" +
         "                <h2>We couldn't find the page you're looking for!</h2>\n            </main>\n        </div>\n    </body>\n</html>";
 
+    /// <summary>
+    /// odoo/http.py (19.0), NOT_FOUND_NODB: the 404 page of a request that selects no database (none named, several hosted)
+    /// or one that does not exist, for a route that is not server-wide (<c>Application.__call__</c> -> <c>_serve_nodb</c>).
+    /// </summary>
+    public const string NotFoundNoDatabase =
+        "<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n" +
+        "<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n" +
+        "<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n" +
+        "<!-- Alternatively, use the X-Odoo-Database header. -->\n";
+
+    /// <summary>markupsafe.escape, as werkzeug's HTTPException.get_description applies it.</summary>
+    public static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal)
+        .Replace("\"", "&#34;", StringComparison.Ordinal);
+
     public static string Error(int status, string reason, string detail) =>
         $"<!doctype html>\n<html lang=en>\n<title>{status} {reason}</title>\n<h1>{reason}</h1>\n<p>{detail}</p>\n";
 
@@ -25,6 +43,9 @@ internal static class Html
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Entity",
         500 => "Internal Server Error",
         502 => "Bad Gateway",
         503 => "Service Unavailable",

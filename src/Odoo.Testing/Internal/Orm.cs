@@ -18,12 +18,17 @@ internal static class Orm
     private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
-    private sealed record Builtin(bool HasIds, string[] Params, string[]? Required = null);
+    /// <summary>A built-in method's Python signature after <c>self</c>.</summary>
+    /// <param name="HasIds">A record method (no <c>@api.model</c>): the ids come first over JSON-RPC.</param>
+    /// <param name="Params">The named parameters, in order.</param>
+    /// <param name="Required">The parameters without a default, in order.</param>
+    /// <param name="VarKeywords">The extra keywords a <c>**kwargs</c> accepts (search_read's <c>**read_kwargs</c>: <c>load</c>).</param>
+    private sealed record Builtin(bool HasIds, string[] Params, string[]? Required = null, string[]? VarKeywords = null);
 
     private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
     {
         ["search"] = new(false, ["domain", "offset", "limit", "order"], ["domain"]),
-        ["search_read"] = new(false, ["domain", "fields", "offset", "limit", "order"]),
+        ["search_read"] = new(false, ["domain", "fields", "offset", "limit", "order"], VarKeywords: ["load"]),
         ["search_count"] = new(false, ["domain", "limit"], ["domain"]),
         ["read"] = new(true, ["fields", "load"]),
         ["create"] = new(false, ["vals_list"], ["vals_list"]),
@@ -51,23 +56,53 @@ internal static class Orm
         return Builtins.ContainsKey(method);
     }
 
-    public static OdooServerError PrivateMethod(string method)
-        => OdooServerError.AccessError($"Private methods (such as {method}) cannot be called remotely.");
+    /// <summary>
+    /// Odoo 19's <c>@api.private</c> built-ins (odoo/orm/models.py: <c>@api.private def exists(self)</c>,
+    /// <c>@api.private def update(self, values)</c>): refused over RPC like names starting with <c>_</c>.
+    /// </summary>
+    private static bool IsPrivate(string method, int major)
+        => method.StartsWith('_') || (major >= 19 && method is "exists" or "update");
 
-    public static OdooServerError UnknownMethod(string model, string method)
-        => new("builtins.AttributeError", $"The method '{method}' does not exist on the model '{model}'");
+    /// <summary>
+    /// odoo/service/model.py (19.0), get_public_method:
+    /// <c>e = f"Private methods (such as '{model._name}.{name}') cannot be called remotely."</c>, raised as <c>AccessError(e)</c>.
+    /// </summary>
+    public static OdooServerError PrivateMethod(string model, string method, int major)
+        => OdooServerError.AccessError(major >= 19
+            ? $"Private methods (such as '{model}.{method}') cannot be called remotely."
+            : $"Private methods (such as {method}) cannot be called remotely.");
+
+    /// <summary>odoo/service/model.py (19.0), get_public_method: <c>raise AttributeError(f"The method '{model._name}.{name}' does not exist")</c>.</summary>
+    public static string UnknownMethodMessage(string model, string method, int major)
+        => major >= 19 ? $"The method '{model}.{method}' does not exist" : $"The method '{method}' does not exist on the model '{model}'";
+
+    public static OdooServerError UnknownMethod(string model, string method, int major)
+        => new("builtins.AttributeError", UnknownMethodMessage(model, method, major));
+
+    /// <summary>
+    /// The checks of get_public_method, in its order (odoo/service/model.py, 19.0): a name starting with
+    /// <c>_</c> is an <c>AccessError</c>; a missing method an <c>AttributeError</c> (JSON-2 turns it into a 404
+    /// <c>NotFound</c>, addons/rpc/controllers/json2.py); an <c>@api.private</c> one an <c>AccessError</c>.
+    /// </summary>
+    public static void CheckPublicMethod(Store store, ModelTable t, string method, int major, bool json2)
+    {
+        if (method.StartsWith('_')) throw PrivateMethod(t.Name, method, major);
+        if (!MethodExists(store, t, method))
+            throw json2 ? OdooServerError.NotFound(UnknownMethodMessage(t.Name, method, major)) : UnknownMethod(t.Name, method, major);
+        if (IsPrivate(method, major) && !store.Methods.ContainsKey((t.Name, method))) throw PrivateMethod(t.Name, method, major);
+    }
 
     /// <summary>Runs the call (the caller holds the lock) and writes its result.</summary>
     public static void Execute(OdooTestServer server, Store store, in OrmCall call, Utf8JsonWriter w)
     {
         var t = store.Table(call.Model);
-        if (call.Method.StartsWith('_')) throw PrivateMethod(call.Method);
-        if (!MethodExists(store, t, call.Method)) throw UnknownMethod(call.Model, call.Method);
+        var major = server.MajorVersion;
+        CheckPublicMethod(store, t, call.Method, major, call.Protocol == OdooRequestProtocol.Json2);
         var c = call;
         store.Transaction(() =>
         {
             if (store.Methods.TryGetValue((t.Name, c.Method), out var reg)) RunCustom(server, t, reg, c, w);
-            else RunBuiltin(store, t, Builtins[c.Method], c, w);
+            else RunBuiltin(store, t, Builtins[c.Method], c, major, w);
             return true;
         });
     }
@@ -107,6 +142,10 @@ internal static class Orm
             args = EmptyArray;
             var body = call.Json2Body;
             if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("ids", out var idsEl)) ids = ParseIds(idsEl, call.Method);
+            // addons/rpc/controllers/json2.py, web_json_2_rpc:
+            // if hasattr(func, '_api_model') and ids: raise UnprocessableEntity(f"cannot call {__model__}.{__method__} with ids")
+            if (reg.Kind == OdooMethodKind.Model && ids.Count > 0)
+                throw OdooServerError.UnprocessableEntity($"cannot call {t.Name}.{call.Method} with ids");
             kwargs = WithoutKeys(body, "ids", "context");
         }
         else
@@ -164,21 +203,19 @@ internal static class Orm
         {
             if (m == "name_search" && name == "args") name = "domain";
             if (Array.IndexOf(b.Params, name) < 0)
+            {
+                if (b.VarKeywords is { } extra && Array.IndexOf(extra, name) >= 0) return;
+                if (b.VarKeywords is not null)
+                    throw OdooServerError.TypeError($"BaseModel._read_format() got an unexpected keyword argument '{name}'");
                 throw OdooServerError.TypeError($"{m}() got an unexpected keyword argument '{name}'");
+            }
             if (!named.TryAdd(name, value))
                 throw OdooServerError.TypeError($"{m}() got multiple values for argument '{name}'");
         }
         if (call.Protocol == OdooRequestProtocol.Json2)
         {
-            if (call.Json2Body.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in call.Json2Body.EnumerateObject())
-                {
-                    if (p.Name == "context") continue;
-                    if (p.Name == "ids") { ids = ParseIds(p.Value, m); continue; }
-                    Put(p.Name, p.Value);
-                }
-            }
+            ids = Json2Bind(b, call, named);
+            return named;
         }
         else
         {
@@ -204,6 +241,44 @@ internal static class Orm
                 if (!named.ContainsKey(r))
                     throw OdooServerError.TypeError($"{m}() missing 1 required positional argument: '{r}'");
         return named;
+    }
+
+    /// <summary>
+    /// Binds a JSON-2 body like addons/rpc/controllers/json2.py (19.0), web_json_2_rpc: <c>ids</c> and <c>context</c>
+    /// are the route's own parameters, every other key is a keyword; <c>if hasattr(func, '_api_model') and ids:
+    /// raise UnprocessableEntity(f"cannot call {model}.{method} with ids")</c>; then
+    /// <c>signature.bind(records, **kwargs)</c>, whose <c>TypeError</c> becomes <c>UnprocessableEntity(exc.args[0])</c>.
+    /// Python's inspect.Signature._bind reports the first missing parameter ("missing a required argument: 'domain'")
+    /// before a leftover keyword ("got an unexpected keyword argument 'x'").
+    /// </summary>
+    private static List<int> Json2Bind(Builtin b, in OrmCall call, Dictionary<string, JsonElement> named)
+    {
+        List<int> ids = [];
+        var extra = new List<string>();
+        if (call.Json2Body.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in call.Json2Body.EnumerateObject())
+            {
+                if (p.Name == "context") continue;
+                if (p.Name == "ids") { ids = ParseIds(p.Value, call.Method); continue; }
+                if (Array.IndexOf(b.Params, p.Name) >= 0) named[p.Name] = p.Value; // a repeated key: the last wins, as in json.loads
+                else if (!extra.Contains(p.Name)) extra.Add(p.Name);
+            }
+        }
+        if (!b.HasIds && ids.Count > 0)
+            throw OdooServerError.UnprocessableEntity($"cannot call {call.Model}.{call.Method} with ids");
+        if (b.Required is not null)
+            foreach (var r in b.Required)
+                if (!named.ContainsKey(r))
+                    throw OdooServerError.UnprocessableEntity($"missing a required argument: '{r}'");
+        foreach (var name in extra)
+        {
+            if (b.VarKeywords is null) throw OdooServerError.UnprocessableEntity($"got an unexpected keyword argument '{name}'");
+            // search_read(..., **read_kwargs) binds anything; what _read_format(fnames, load=...) does not take fails inside (HTTP 500).
+            if (Array.IndexOf(b.VarKeywords, name) < 0)
+                throw OdooServerError.TypeError($"BaseModel._read_format() got an unexpected keyword argument '{name}'");
+        }
+        return ids;
     }
 
     private static JsonElement Arg(Dictionary<string, JsonElement> named, string name)
@@ -239,8 +314,12 @@ internal static class Orm
     private static bool ActiveTest(JsonElement context)
         => !(context.TryGetProperty("active_test", out var at) && at.ValueKind == JsonValueKind.False);
 
-    private static void RunBuiltin(Store store, ModelTable t, Builtin b, in OrmCall call, Utf8JsonWriter w)
+    /// <summary>Odoo 19 renamed default_get's parameter: odoo/orm/models.py <c>def default_get(self, fields: Sequence[str])</c> (18: <c>fields_list</c>).</summary>
+    private static readonly Builtin DefaultGet19 = new(false, ["fields"], ["fields"]);
+
+    private static void RunBuiltin(Store store, ModelTable t, Builtin b, in OrmCall call, int major, Utf8JsonWriter w)
     {
+        if (call.Method == "default_get" && major >= 19) b = DefaultGet19;
         var named = Bind(b, call, out var ids);
         var ctx = ContextOf(call);
         var activeTest = ActiveTest(ctx);
@@ -385,7 +464,7 @@ internal static class Orm
             }
             case "default_get":
             {
-                var wanted = Arg(named, "fields_list");
+                var wanted = Arg(named, major >= 19 ? "fields" : "fields_list");
                 w.WriteStartObject();
                 foreach (var e in wanted.ValueKind == JsonValueKind.Array ? wanted.EnumerateArray().ToArray() : [])
                 {
@@ -455,7 +534,7 @@ internal static class Orm
                 break;
             }
             default:
-                throw UnknownMethod(t.Name, call.Method);
+                throw UnknownMethod(t.Name, call.Method, major);
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Odoo.Domains;
 using Odoo.Models.OpenStack;
+using Odoo.Testing;
 
 namespace Odoo.Robustness.Tests.Support;
 
@@ -46,8 +48,34 @@ internal static class Operations
     /// <summary>How many of its requests the fault lets through first (the stream fails on its second page).</summary>
     public static int RequestsBeforeFault(this Operation op) => op == Operation.Stream ? 1 : 0;
 
+    private static int _lastMarker = 1_000_000;
+
+    /// <summary>
+    /// A value no record holds yet: a create puts <c>NEW-&lt;marker&gt;</c> in its code and a write puts the marker in
+    /// <c>referral_credit_duration</c>, so the server's store shows afterwards whether (and how often) it happened.
+    /// </summary>
+    public static int NewMarker() => Interlocked.Increment(ref _lastMarker);
+
+    /// <summary>The code a create with <paramref name="marker"/> gives its record.</summary>
+    public static string CreatedCode(int marker) => "NEW-" + marker.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// How many records of the server's store carry what <paramref name="op"/> with <paramref name="marker"/> writes:
+    /// the created code, or the written value (on <see cref="WriteTarget"/>, the only record a write touches); 0 for reads.
+    /// </summary>
+    public static int CountMarker(OdooTestServer server, Operation op, int marker) => op switch
+    {
+        Operation.Create => server.Count(TestOdoo.ReferralModel, $"[[\"code\", \"=\", \"{CreatedCode(marker)}\"]]"),
+        Operation.Write => server.Count(TestOdoo.ReferralModel, $"[[\"referral_credit_duration\", \"=\", {marker.ToString(CultureInfo.InvariantCulture)}]]"),
+        _ => 0,
+    };
+
     /// <summary>Runs the operation and checks that what came back is what was asked for.</summary>
-    public static async Task RunAsync(OpenStackOdooClient odoo, Operation op, CancellationToken cancellationToken = default)
+    /// <param name="odoo">The client.</param>
+    /// <param name="op">The operation.</param>
+    /// <param name="cancellationToken">The call's token.</param>
+    /// <param name="marker">For a create or a write, the value it leaves in the store (see <see cref="NewMarker"/>); a new one when null.</param>
+    public static async Task RunAsync(OpenStackOdooClient odoo, Operation op, CancellationToken cancellationToken = default, int? marker = null)
     {
         var codes = odoo.ReferralCodes;
         switch (op)
@@ -82,7 +110,7 @@ internal static class Operations
             {
                 var id = await codes.CreateAsync(new Dictionary<string, object?>
                 {
-                    ["Code"] = "NEW-" + Guid.NewGuid().ToString("N"),
+                    ["Code"] = CreatedCode(marker ?? NewMarker()),
                     ["AllowedUses"] = 1,
                 }, cancellationToken: cancellationToken);
                 Assert.True(id > 0);
@@ -90,7 +118,7 @@ internal static class Operations
             }
             case Operation.Write:
             {
-                await codes.UpdateAsync(WriteTarget, new Dictionary<string, object?> { ["ReferralCreditDuration"] = Random.Shared.Next(1, 365) }, cancellationToken: cancellationToken);
+                await codes.UpdateAsync(WriteTarget, new Dictionary<string, object?> { ["ReferralCreditDuration"] = marker ?? NewMarker() }, cancellationToken: cancellationToken);
                 break;
             }
             default:

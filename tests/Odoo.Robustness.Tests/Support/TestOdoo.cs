@@ -20,8 +20,8 @@ internal static class TestOdoo
         var server = await OdooTestServer.StartAsync(options);
         try
         {
-            // The 36 models from their generated metadata: the server knows exactly the fields the declarations read.
-            server.DefineModels(typeof(OpenStackOdooClient).Assembly);
+            // The 36 models as a real Odoo 18 with the test addon has them (not from the declarations under test).
+            Odoo.Models.OpenStack.Tests.RealSchema.ApplyTo(server);
             SeedCodes(server, 1, codes);
             return server;
         }
@@ -77,15 +77,11 @@ internal static class TestOdoo
     };
 
     /// <summary>
-    /// Waits (up to 5 s) until the server logged at least <paramref name="atLeast"/> calls of <paramref name="method"/>
-    /// on the referral model, then a little longer so that a late duplicate would show; returns the count.
-    /// The server logs dropped and aborted requests only after the client has already seen the failure.
+    /// Waits (with the server's <see cref="OdooTestServer.DefaultRequestWaitTimeout"/>) until the server logged at
+    /// least <paramref name="atLeast"/> calls of <paramref name="method"/> on the referral model, then a little longer
+    /// so that a late duplicate would show; returns the count. The server logs dropped and aborted requests only
+    /// after the client has already seen the failure.
     /// </summary>
-    public static async Task<int> SettledCallCountAsync(OdooTestServer server, string method, int atLeast)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (server.CountCalls(ReferralModel, method) < atLeast && DateTime.UtcNow < deadline) await Task.Delay(10);
-        await Task.Delay(150);
-        return server.CountCalls(ReferralModel, method);
-    }
+    public static Task<int> SettledCallCountAsync(OdooTestServer server, string method, int atLeast) =>
+        server.WaitForCallsAsync(ReferralModel, method, atLeast, settle: TimeSpan.FromMilliseconds(150));
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Odoo.Diagnostics;
+
 namespace Odoo.Runtime.Tests.Transport;
 
 public sealed class AutoDetectTests
@@ -26,7 +29,7 @@ public sealed class AutoDetectTests
     {
         var fake = Json2Tests.Odoo19();
         fake.Json2 = (_, _) => Task.FromResult(WireSamples.Response(sample));
-        await using var client = await ConnectAuto(fake);
+        await using var client = await ConnectAuto(fake, o => o.ApiKey = Json2Tests.ApiKey);
 
         Assert.Equal(OdooProtocol.JsonRpc, client.Protocol);
         Assert.Equal(2, client.UserId);
@@ -39,7 +42,7 @@ public sealed class AutoDetectTests
     {
         var fake = Json2Tests.Odoo19();
         fake.Json2 = (_, _) => Task.FromResult(FakeOdoo.Text("<html>login</html>", 200, "text/html"));
-        await using var client = await ConnectAuto(fake);
+        await using var client = await ConnectAuto(fake, o => o.ApiKey = Json2Tests.ApiKey);
         Assert.Equal(OdooProtocol.JsonRpc, client.Protocol);
     }
 
@@ -55,12 +58,47 @@ public sealed class AutoDetectTests
     }
 
     [Fact]
-    public async Task Odoo_19_refusing_a_password_as_bearer_falls_back_to_json_rpc_login()
+    public async Task Odoo_19_refusing_the_api_key_falls_back_to_json_rpc_login()
     {
         var fake = Json2Tests.Odoo19();
         fake.Json2 = (_, _) => Task.FromResult(FakeOdoo.Text(Json2Tests.Unauthorized401, 401));
+        await using var client = await ConnectAuto(fake, o => o.ApiKey = Json2Tests.ApiKey);
+        Assert.Equal(OdooProtocol.JsonRpc, client.Protocol);
+        Assert.Single(fake.Requests, r => r.Path.StartsWith("/json/2/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A password cannot authenticate JSON-2 (odoo/addons/base/models/ir_http.py, 19.0, _auth_method_bearer:
+    /// <c>uid = request.env['res.users.apikeys']._check_credentials(scope='rpc', key=token)</c>, else 401 "Invalid apikey"),
+    /// so Auto with only a password does not try it: JSON-RPC at once, and the connect activity says why.
+    /// </summary>
+    [Fact]
+    public async Task Odoo_19_with_only_a_password_uses_json_rpc_without_probing_json2_and_says_why()
+    {
+        var events = new List<ActivityEvent>();
+        using var testSource = new ActivitySource("Odoo.Runtime.Tests." + nameof(AutoDetectTests));
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == OdooTelemetry.Name || s.Name == testSource.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var root = testSource.StartActivity("test")!;
+        var traceId = root.TraceId;
+        listener.ActivityStopped = a =>
+        {
+            if (a.OperationName == "connect" && a.TraceId == traceId) lock (events) events.AddRange(a.Events);
+        };
+        var fake = Json2Tests.Odoo19();
         await using var client = await ConnectAuto(fake);
         Assert.Equal(OdooProtocol.JsonRpc, client.Protocol);
+        Assert.DoesNotContain(fake.Requests, r => r.Path.StartsWith("/json/2/", StringComparison.Ordinal));
+        Assert.Single(fake.Requests, r => r.RpcMethod == "login");
+        ActivityEvent skipped;
+        lock (events) skipped = Assert.Single(events, e => e.Name == "json2-skipped");
+        var reason = (string)skipped.Tags.Single(t => t.Key == "odoo.reason").Value!;
+        Assert.Contains("API key", reason);
+        Assert.Contains("deprecated since Odoo 19", reason);
     }
 
     [Fact]
@@ -78,7 +116,7 @@ public sealed class AutoDetectTests
     {
         var fake = Json2Tests.Odoo19();
         fake.Json2 = (_, _) => throw new HttpRequestException("Connection refused");
-        var ex = await Assert.ThrowsAsync<OdooTransportException>(() => ConnectAuto(fake, o => o.MaxReadRetries = 0));
+        var ex = await Assert.ThrowsAsync<OdooTransportException>(() => ConnectAuto(fake, o => { o.MaxReadRetries = 0; o.ApiKey = Json2Tests.ApiKey; }));
         Assert.Null(ex.StatusCode);
     }
 }
@@ -94,6 +132,7 @@ public sealed class CookieTests
         await client.Model("res.partner").UnlinkAsync([1]);
 
         var requests = fake.Requests.ToArray();
+        Assert.True(requests.Length >= 2, $"{requests.Length} requests: nothing was sent after the cookie was set");
         Assert.Null(requests[0].Header("Cookie"));
         Assert.All(requests.Skip(1), r => Assert.Equal("session_id=abc123def", r.Header("Cookie")));
     }

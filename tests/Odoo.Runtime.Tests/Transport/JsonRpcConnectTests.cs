@@ -158,7 +158,10 @@ public sealed class JsonRpcConnectTests
             o.HttpClient = http;
         });
         await client.DisposeAsync();
+        var before = fake.Requests.Count;
         using var response = await http.GetAsync(FakeOdoo.BaseUrl + "web/version");
-        Assert.NotNull(response);
+        // A disposed HttpClient would have thrown ObjectDisposedException; this one still reaches the server.
+        Assert.Equal(before + 1, fake.Requests.Count);
+        Assert.Equal("/web/version", fake.Requests.Last().Path);
     }
 }

@@ -149,10 +149,7 @@ public sealed class LoopbackTests
         server.Faults.Add(OdooFault.DropConnection()).For(model: "res.partner", method: "create").Once();
         await Assert.ThrowsAsync<OdooTransportException>(() => client.Model("res.partner").CreateAsync(new Dictionary<string, object?> { ["name"] = "Once" }));
         // The server logs a dropped request when its handler unwinds, which may be just after the client saw the drop.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (server.CountRequests(r => r.Model == "res.partner" && r.Method == "create") == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        await Task.Delay(100);
-        Assert.Equal(1, server.CountRequests(r => r.Model == "res.partner" && r.Method == "create"));
+        Assert.Equal(1, await server.WaitForCallsAsync("res.partner", "create", atLeast: 1, settle: TimeSpan.FromMilliseconds(150)));
     }
 
     [Theory]

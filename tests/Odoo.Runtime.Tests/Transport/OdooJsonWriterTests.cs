@@ -139,7 +139,13 @@ public sealed class OptionsTests
     public void Json2_needs_neither_database_nor_username()
     {
         var o = new OdooClientOptions { Url = new Uri("https://erp.example.com"), Protocol = OdooProtocol.Json2, ApiKey = "k" };
-        o.Validate();
+        Assert.Null(Record.Exception(o.Validate));
+        // The same options over JSON-RPC, which does need them, are refused: it is the protocol that makes the difference.
+        o.Protocol = OdooProtocol.JsonRpc;
+        Assert.IsAssignableFrom<ArgumentException>(Record.Exception(o.Validate));
+        // And JSON-2 does need its API key.
+        var noKey = new OdooClientOptions { Url = new Uri("https://erp.example.com"), Protocol = OdooProtocol.Json2 };
+        Assert.Equal(nameof(OdooClientOptions.ApiKey), Assert.IsAssignableFrom<ArgumentException>(Record.Exception(noKey.Validate)).ParamName);
     }
 
     [Theory]
@@ -163,7 +169,8 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(120), o.Timeout);
         Assert.True(o.VerifyTls);
         Assert.Equal(OdooProtocol.Auto, o.Protocol);
-        Assert.Equal(2, o.MaxReadRetries);
+        Assert.Equal(10, o.MaxReadRetries);
+        Assert.True(o.UseWebSession);
     }
 
     [Fact]

@@ -308,9 +308,16 @@ public sealed class SecretLeakTests
     }
 
     [Fact]
-    public void Short_status_codes_do_not_leak_through_http_status_enum()
+    public void The_leak_check_finds_a_secret_outside_the_message_and_passes_a_clean_exception()
     {
-        // Guard for the reflection walk above: HttpStatusCode values are value types and skipped safely.
-        Assert.Equal(502, (int)HttpStatusCode.BadGateway);
+        // Guard for the reflection walk above: a check that cannot fail would make every test here pass.
+        var inBody = new OdooProtocolException("Odoo answered HTML") { BodyExcerpt = "<p>" + Password + "</p>" };
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertClean(inBody));
+        var inUrl = new OdooTransportException("HTTP 502") { Url = new Uri("https://erp.example.com/jsonrpc?key=" + ApiKey), StatusCode = 502 };
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertClean(inUrl));
+        var inArguments = new OdooUserException("odoo.exceptions.UserError", "refused", "refused") { Arguments = ["login " + Password] };
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertClean(new OdooException("outer", inArguments)));
+        // Value types (the status code, HttpStatusCode) are skipped without a false alarm.
+        AssertClean(new OdooTransportException("HTTP 502", new HttpRequestException("bad gateway", null, HttpStatusCode.BadGateway)) { StatusCode = 502 });
     }
 }

@@ -16,12 +16,8 @@ public sealed class LiveManagerTests
 
     // A request whose connection the server drops may reach the log just after the client sees the
     // failure: wait for it, then give a (wrong) second attempt time to show up too.
-    private static async Task<int> SettledCalls(OdooTestServer server, string model, string method)
-    {
-        for (var i = 0; i < 100 && server.CountCalls(model, method) == 0; i++) await Task.Delay(20);
-        await Task.Delay(200);
-        return server.CountCalls(model, method);
-    }
+    private static Task<int> SettledCalls(OdooTestServer server, string model, string method) =>
+        server.WaitForCallsAsync(model, method, atLeast: 1, settle: TimeSpan.FromMilliseconds(200));
 
     private static IEnumerable<object> Vouchers(int count, int tierCount = 0) =>
         Enumerable.Range(1, count).Select(i => tierCount == 0

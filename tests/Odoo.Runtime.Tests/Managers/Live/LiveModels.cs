@@ -68,7 +68,7 @@ public partial record Voucher : ICodedRecord
 
 internal static class LiveServer
 {
-    public static async Task<(OdooTestServer Server, OdooClient Client)> StartAsync(string version = "18.0", OdooContext? context = null, bool json2 = false)
+    public static async Task<(OdooTestServer Server, OdooClient Client)> StartAsync(string version = "18.0", OdooContext? context = null, bool json2 = false, Action<OdooClientOptions>? configure = null)
     {
         var server = await OdooTestServer.StartAsync(new OdooTestServerOptions { Version = version });
         // The schema comes from the records' generated metadata (field names as on this server's
@@ -86,7 +86,7 @@ internal static class LiveServer
                     break;
             }
         });
-        var client = await OdooClient.ConnectAsync(new OdooClientOptions
+        var options = new OdooClientOptions
         {
             Url = server.BaseUrl,
             Database = server.Database,
@@ -95,7 +95,9 @@ internal static class LiveServer
             ApiKey = json2 ? server.ApiKey : null,
             Protocol = json2 ? OdooProtocol.Json2 : OdooProtocol.Auto,
             Context = context,
-        });
+        };
+        configure?.Invoke(options);
+        var client = await OdooClient.ConnectAsync(options);
         server.ClearRequests();
         return (server, client);
     }

@@ -1,0 +1,2 @@
+# License LGPL-3.
+from . import models

@@ -1,0 +1,3 @@
+# License LGPL-3.
+from . import openstack
+from . import standard
