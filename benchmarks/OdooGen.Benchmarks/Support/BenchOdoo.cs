@@ -91,11 +91,14 @@ public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandle
 {
     public byte[]? LastRequestBody { get; private set; }
 
+    public Uri? LastRequestUri { get; private set; }
+
     public byte[]? LastResponseBody { get; private set; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         LastRequestBody = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        LastRequestUri = request.RequestUri;
         var response = await base.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         LastResponseBody = body;
