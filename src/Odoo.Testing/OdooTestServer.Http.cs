@@ -17,7 +17,7 @@ public sealed partial class OdooTestServer
         public string ContentType { get; set; } = JsonContentType;
         public ResponseBuffer? Json { get; set; }
         public string? Text { get; set; }
-        public string? SetCookie { get; set; }
+        public List<string>? Cookies { get; set; }
         public string? Location { get; set; }
         public List<KeyValuePair<string, string>>? Headers { get; set; }
     }
@@ -80,6 +80,7 @@ public sealed partial class OdooTestServer
                 }
             }
             Describe(record, ctx, doc);
+            var session = IdentifySession(ctx, record);
 
             var fault = Faults.Match(record);
             var truncate = false;
@@ -117,7 +118,8 @@ public sealed partial class OdooTestServer
                         dropAfter = true;
                         break;
                     case OdooFaultKind.SessionExpired:
-                        reply = ErrorReply(protocol, doc, OdooServerError.SessionExpired(), record);
+                        // Odoo raises it before reading the request: the answer's id is null.
+                        reply = ErrorReply(protocol, protocol == OdooRequestProtocol.Json2 ? doc : null, OdooServerError.SessionExpired(), record);
                         break;
                     case OdooFaultKind.AccessDenied:
                         reply = ErrorReply(protocol, doc, protocol == OdooRequestProtocol.Json2 ? OdooServerError.Unauthorized() : OdooServerError.AccessDenied(), record);
@@ -128,7 +130,16 @@ public sealed partial class OdooTestServer
                 }
             }
 
-            reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, json2ParseError, record);
+            if (reply is null && _options.CostModel is { } cost)
+            {
+                var charge = cost.PerRequest + (record.AuthenticatedSession ? TimeSpan.Zero : cost.WithoutSession);
+                if (charge > TimeSpan.Zero)
+                {
+                    record.ChargedDelay = charge;
+                    await Task.Delay(charge, _options.TimeProvider, ctx.RequestAborted).ConfigureAwait(false);
+                }
+            }
+            reply ??= Dispatch(ctx, path, protocol, doc, invalidJson, json2ParseError, record, session);
             // Log before the answer leaves, so a test that reads Requests right after its call sees it.
             record.StatusCode = reply.Status;
             record.Duration = Stopwatch.GetElapsedTime(started);
@@ -158,12 +169,15 @@ public sealed partial class OdooTestServer
         }
     }
 
-    private static async Task SendAsync(HttpContext ctx, Reply reply, bool truncate, OdooRecordedRequest record)
+    private async Task SendAsync(HttpContext ctx, Reply reply, bool truncate, OdooRecordedRequest record)
     {
         var response = ctx.Response;
         response.StatusCode = reply.Status;
         response.ContentType = reply.ContentType;
-        if (reply.SetCookie is not null) response.Headers.Append("Set-Cookie", reply.SetCookie);
+        if (reply.Cookies is not null)
+            foreach (var cookie in reply.Cookies) response.Headers.Append("Set-Cookie", cookie);
+        // Odoo's own HTTP server (werkzeug) closes the connection after every answer.
+        if (!_options.KeepAlive) response.Headers.Connection = "close";
         if (reply.Location is not null) response.Headers.Location = reply.Location;
         if (reply.Headers is not null)
             foreach (var (name, value) in reply.Headers) response.Headers.Append(name, value);
@@ -298,6 +312,17 @@ public sealed partial class OdooTestServer
             w.WritePropertyName("result");
             result(w);
             w.WriteEndObject();
+            w.Flush();
+            if (b.Buffer.WrittenSpan.EndsWith("\"result\":null}"u8))
+            {
+                // Odoo leaves "result" out when it is None.
+                b.Reset();
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WritePropertyName("id");
+                if (id.ValueKind == JsonValueKind.Undefined) w.WriteNullValue(); else id.WriteTo(w);
+                w.WriteEndObject();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -309,7 +334,7 @@ public sealed partial class OdooTestServer
         return new Reply { Json = b };
     }
 
-    private Reply Dispatch(HttpContext ctx, string path, OdooRequestProtocol protocol, JsonDocument? doc, bool invalidJson, string? json2ParseError, OdooRecordedRequest record)
+    private Reply Dispatch(HttpContext ctx, string path, OdooRequestProtocol protocol, JsonDocument? doc, bool invalidJson, string? json2ParseError, OdooRecordedRequest record, WebSession? session)
     {
         var post = HttpMethods.IsPost(ctx.Request.Method);
         switch (protocol)
@@ -319,19 +344,15 @@ public sealed partial class OdooTestServer
                 // addons/rpc/controllers/jsonrpc.py (19.0): logger.warning(RPC_DEPRECATION_NOTICE, __name__) on every /jsonrpc call.
                 if (protocol == OdooRequestProtocol.JsonRpc && SupportsJson2) LogJsonRpcDeprecated();
                 if (!post) return HtmlReply(405, Html.Error(405, "Method Not Allowed", "The method is not allowed for the requested URL."));
-                var reply = invalidJson || doc is null
-                    ? JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400))
-                    : protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record);
-                // Like Odoo 18: /jsonrpc never sets a cookie, and a session-checked route (call_kw) that finds no
-                // session answers SessionExpired without one; the other web routes hand out an anonymous session.
-                if (reply.SetCookie is null && !HasSession(ctx) && protocol == OdooRequestProtocol.Web && !path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
-                {
-                    reply.SetCookie = NewSessionCookie(null);
-                }
-                return reply;
+                // A type='json' route needs a JSON content type (odoo.http.JSON_MIMETYPES), else werkzeug's 400 page.
+                if (ctx.Request.ContentType is not { } type || !IsJsonMimeType(type)) return HtmlReply(400, Html.NotJson(path));
+                if (invalidJson || doc is null)
+                    return JsonRpcReply(doc, record, _ => throw new OdooServerError("werkzeug.exceptions.BadRequest", "Invalid JSON data", 400));
+                // /jsonrpc is save_session=False: it never sets a cookie and ignores the one sent.
+                return protocol == OdooRequestProtocol.JsonRpc ? JsonRpc(doc, record) : Web(ctx, path, doc, record, session);
             }
             case OdooRequestProtocol.Json2 when SupportsJson2:
-                return Json2(ctx, doc, invalidJson ? json2ParseError ?? "Expecting value: line 1 column 1 (char 0)" : null, record);
+                return Json2(ctx, doc, invalidJson ? json2ParseError ?? "Expecting value: line 1 column 1 (char 0)" : null, record, session);
         }
         // addons/rpc/controllers/__init__.py (19.0): @route(['/web/version', '/json/version'], type='http', auth='none')
         if (path is "/web/version" or "/json/version" && SupportsJson2 && (post || HttpMethods.IsGet(ctx.Request.Method)))
@@ -348,7 +369,7 @@ public sealed partial class OdooTestServer
         if (path.StartsWith("/json/", StringComparison.Ordinal))
         {
             // Odoo before 19: /json/<path> is the web client's auth='user' route.
-            if (CurrentSession(ctx) is { Uid: not null }) return HtmlReply(400, Html.BadRequestCsrf);
+            if (session is not null) return HtmlReply(400, Html.BadRequestCsrf);
             var location = "/web/login?redirect=" + Uri.EscapeDataString(path + "?" + ctx.Request.QueryString.Value?.TrimStart('?'));
             return new Reply { Status = 303, ContentType = HtmlContentType, Text = Html.Redirect(location), Location = location };
         }
@@ -359,20 +380,47 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ sessions
 
-    private WebSession? CurrentSession(HttpContext ctx)
-        => ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) && sid is not null && _sessions.TryGetValue(sid, out var s) ? s : null;
-
-    private bool HasSession(HttpContext ctx) => CurrentSession(ctx) is not null;
-
-    private string NewSessionCookie(int? uid)
+    private static bool IsJsonMimeType(string contentType)
     {
-        if (_sessions.Count > 100_000)
-            foreach (var kv in _sessions)
-                if (kv.Value.Uid is null) _sessions.TryRemove(kv.Key, out _);
+        var media = contentType.Split(';')[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Equals("application/json-rpc", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Odoo's session id format (odoo.http._base64_urlsafe_re); another value is ignored like no cookie.</summary>
+    private static bool IsValidSessionId(string? sid)
+    {
+        if (sid is not { Length: 84 }) return false;
+        foreach (var c in sid)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
+        return true;
+    }
+
+    /// <summary>Records the session cookie of a request and returns its live authenticated session, if any.</summary>
+    private WebSession? IdentifySession(HttpContext ctx, OdooRecordedRequest record)
+    {
+        if (!ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) || string.IsNullOrEmpty(sid)) return null;
+        record.SessionId = sid;
+        if (!_sessions.TryGetValue(sid, out var session) || session.Db != Database) return null;
+        record.AuthenticatedSession = true;
+        return session;
+    }
+
+    private static string? SentSessionId(HttpContext ctx)
+        => ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) && IsValidSessionId(sid) ? sid : null;
+
+    /// <summary>The Set-Cookie of Odoo's session cookie: Expires one year ahead, Max-Age one week.</summary>
+    private string SessionCookieHeader(string sid)
+        => $"{SessionCookie}={sid}; Expires={_options.TimeProvider.GetUtcNow().AddDays(365).ToString("R", CultureInfo.InvariantCulture)}; Max-Age=604800; HttpOnly; Path=/";
+
+    /// <summary>Odoo's deletion of the <c>cids</c> cookie (ir.http._post_logout).</summary>
+    private string DeleteCidsCookieHeader()
+        => $"cids=; Expires={_options.TimeProvider.GetUtcNow().AddDays(365).ToString("R", CultureInfo.InvariantCulture)}; Max-Age=0; Path=/";
+
+    private string NewAuthenticatedSession(int uid, string db)
+    {
         var sid = NewSessionId();
-        _sessions[sid] = new WebSession(uid);
-        var expires = _options.TimeProvider.GetUtcNow().AddDays(7);
-        return $"{SessionCookie}={sid}; Expires={expires.ToString("R", CultureInfo.InvariantCulture)}; Max-Age=604800; HttpOnly; Path=/";
+        _sessions[sid] = new WebSession(uid, db);
+        return sid;
     }
 
     // ------------------------------------------------------------------ authentication
@@ -403,7 +451,7 @@ public sealed partial class OdooTestServer
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
         if (db != Database)
-            throw new OdooServerError("psycopg2.OperationalError", $"connection to server failed: FATAL:  database \"{db}\" does not exist\n");
+            throw OdooServerError.NoSuchDatabase(db);
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
         if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
@@ -439,6 +487,7 @@ public sealed partial class OdooTestServer
                         return;
                     case "login" or "authenticate":
                     {
+                        if (ArgStr(0) is var loginDb && loginDb != Database) throw OdooServerError.NoSuchDatabase(loginDb);
                         var uid = Authenticate(ArgStr(0), ArgStr(1), ArgStr(2));
                         record.Uid = uid;
                         if (uid is { } u) w.WriteNumberValue(u); else w.WriteBooleanValue(false);
@@ -501,67 +550,113 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ web client routes
 
-    private Reply Web(HttpContext ctx, string path, JsonDocument doc, OdooRecordedRequest record)
+    private Reply Web(HttpContext ctx, string path, JsonDocument doc, OdooRecordedRequest record, WebSession? session)
     {
-        if (path == "/web/webclient/version_info") return JsonRpcReply(doc, record, WriteVersionDict);
+        if (path == "/web/webclient/version_info")
+        {
+            // auth='none': Odoo makes a session for the request but saves nothing; the cookie is
+            // set only when the request sent none (or an ill-formed one).
+            var info = JsonRpcReply(doc, record, WriteVersionDict);
+            if (SentSessionId(ctx) is null) info.Cookies = [SessionCookieHeader(NewSessionId())];
+            return info;
+        }
         TryGetParams(doc.RootElement, out var p);
+        if (path == "/web/session/authenticate")
+        {
+            var db = Str(p, "db");
+            if (db != Database) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessError("Database not found."));
+            var uid = Authenticate(db, Str(p, "login"), Str(p, "password"));
+            if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
+            record.Uid = uid;
+            var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, uid.Value));
+            if (record.ErrorName is not null) return reply;
+            // The session is rotated: a new id, bound to the database and the user; the old one is dropped.
+            if (SentSessionId(ctx) is { } old) _sessions.TryRemove(old, out _);
+            reply.Cookies = [SessionCookieHeader(NewAuthenticatedSession(uid.Value, db))];
+            return reply;
+        }
+        var userRoute = path is "/web/session/get_session_info" or "/web/session/check" or "/web/session/destroy"
+            || path == "/web/dataset/call_kw" || path.StartsWith("/web/dataset/call_kw/", StringComparison.Ordinal);
+        if (!userRoute) return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+
+        // auth='user': without a live authenticated session Odoo raises SessionExpiredException
+        // before reading the request (id null) and sets no cookie.
+        if (session is null) return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.SessionExpired(), record);
+        var sid = record.SessionId!;
+        record.Uid = session.Uid;
+        Reply answer;
         switch (path)
         {
-            case "/web/session/authenticate":
-            {
-                var uid = Authenticate(Str(p, "db"), Str(p, "login"), Str(p, "password"));
-                if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
-                record.Uid = uid;
-                var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, uid.Value));
-                reply.SetCookie = NewSessionCookie(uid);
-                return reply;
-            }
             case "/web/session/get_session_info":
-            {
-                var session = CurrentSession(ctx);
-                return JsonRpcReply(doc, record, w =>
-                {
-                    if (session?.Uid is not { } uid) throw OdooServerError.SessionExpired();
-                    WriteSessionInfo(w, uid);
-                });
-            }
+                answer = JsonRpcReply(doc, record, w => WriteSessionInfo(w, session.Uid));
+                break;
+            case "/web/session/check":
+                answer = JsonRpcReply(doc, record, w => w.WriteNullValue());
+                break;
             case "/web/session/destroy":
             {
-                if (ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) && sid is not null) _sessions.TryRemove(sid, out _);
-                return JsonRpcReply(doc, record, w => w.WriteNullValue());
+                // Logged out and rotated: a new, anonymous session (Odoo stores it without a user;
+                // it is no session for the user routes, so it is not kept here), and cids deleted.
+                _sessions.TryRemove(sid, out _);
+                answer = JsonRpcReply(doc, record, w => w.WriteNullValue());
+                answer.Cookies = [DeleteCidsCookieHeader(), SessionCookieHeader(NewSessionId())];
+                return answer;
+            }
+            default:
+            {
+                var model = Str(p, "model");
+                lock (_store.Sync)
+                {
+                    // _call_kw_readonly looks the model up before the call: werkzeug NotFound, id null.
+                    if (model is null || _store.TryTable(model) is null)
+                        return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.JsonRpcNotFound(), record);
+                }
+                answer = JsonRpcReply(doc, record, w =>
+                {
+                    var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
+                    var args = p.TryGetProperty("args", out var a) ? a : default;
+                    var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
+                    lock (_store.Sync)
+                        Orm.Execute(this, _store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
+                });
+                break;
             }
         }
-        if (path.StartsWith("/web/dataset/call_kw", StringComparison.Ordinal))
+        // get_session_info touches the session (saved, cookie set again each time); the other
+        // routes save it once, on the first success after authentication (the device trace).
+        if (record.ErrorName is null && (path == "/web/session/get_session_info" || !session.TraceRecorded))
         {
-            var session = CurrentSession(ctx);
-            return JsonRpcReply(doc, record, w =>
-            {
-                if (session?.Uid is not { } uid) throw OdooServerError.SessionExpired();
-                record.Uid = uid;
-                var model = Str(p, "model") ?? throw OdooServerError.TypeError("call_kw() missing 'model'");
-                var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
-                var args = p.TryGetProperty("args", out var a) ? a : default;
-                var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
-                lock (_store.Sync)
-                    Orm.Execute(this, _store, new OrmCall(model, method, uid, OdooRequestProtocol.Web, args, kwargs, default), w);
-            });
+            session.TraceRecorded = true;
+            answer.Cookies = [SessionCookieHeader(sid)];
         }
-        return new Reply { Status = 404, ContentType = "text/html;charset=utf-8", Text = Html.NotFound };
+        return answer;
     }
 
+    /// <summary>
+    /// Writes ir.http.session_info() with the keys, in the order, of a real Odoo 18 with base,
+    /// contacts, product, uom, account and sale_management (sample 38): the user's values come
+    /// from the store, the rest (menus, discuss settings, view types...) is the recorded server's.
+    /// </summary>
     private void WriteSessionInfo(Utf8JsonWriter w, int uid)
     {
         lock (_store.Sync)
         {
             var users = _store.Table("res.users");
             var user = users.Rows[uid];
-            var partnerId = user.Values[users.Field("partner_id")!.Slot] as int?;
+            var partnerId = user.Values[users.Field("partner_id")!.Slot] as int? ?? 0;
             var partners = _store.Table("res.partner");
+            partners.Rows.TryGetValue(partnerId, out var partner);
+            var settingsId = _users.FindIndex(u => u.Uid == uid) + 1;
+            var admin = uid == AdminUid;
+            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? _store.Now();
+            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? _store.DisplayName(partners, companyPartner) : "YourCompany";
+
             w.WriteStartObject();
             w.WriteNumber("uid", uid);
-            w.WriteBoolean("is_system", uid == AdminUid);
-            w.WriteBoolean("is_admin", uid == AdminUid);
+            w.WriteBoolean("is_system", admin);
+            w.WriteBoolean("is_admin", admin);
             w.WriteBoolean("is_public", false);
+            w.WriteBoolean("is_internal_user", true);
             w.WritePropertyName("user_context");
             w.WriteStartObject();
             foreach (var key in (ReadOnlySpan<string>)["lang", "tz"])
@@ -573,20 +668,137 @@ public sealed partial class OdooTestServer
             w.WriteNumber("uid", uid);
             w.WriteEndObject();
             w.WriteString("db", Database);
+            w.WritePropertyName("user_settings");
+            WriteUserSettings(w, settingsId, uid);
             w.WriteString("server_version", _version.Text);
             w.WritePropertyName("server_version_info");
             _version.WriteInfoArray(w);
+            w.WriteString("support_url", "https://www.odoo.com/buy");
             w.WriteString("name", _store.DisplayName(users, user));
             w.WriteString("username", user.Values[users.Field("login")!.Slot] as string);
-            if (partnerId is { } pid && partners.Rows.TryGetValue(pid, out var partner))
-            {
-                w.WriteString("partner_display_name", _store.DisplayName(partners, partner));
-                w.WriteNumber("partner_id", pid);
-            }
+            w.WriteString("partner_write_date", WriteDate(partner));
+            w.WriteString("partner_display_name", partner is null ? "" : _store.DisplayName(partners, partner));
+            w.WriteNumber("partner_id", partnerId);
             w.WriteString("web.base.url", BaseUrl.ToString().TrimEnd('/'));
+            w.WriteNumber("active_ids_limit", 20000);
+            w.WriteNull("profile_session");
+            w.WriteNull("profile_collectors");
+            w.WriteNull("profile_params");
+            w.WriteNumber("max_file_upload_size", 134217728);
+            w.WriteBoolean("home_action_id", false);
+            w.WritePropertyName("cache_hashes");
+            w.WriteStartObject();
+            w.WriteString("translations", "47e370397bdaa52b6c3235206d405efa09b4e646");
+            w.WriteString("load_menus", "3c0321aed703f44151b757a66c29d906a0889838b293dc0bbed775c68c3071b4");
+            w.WriteEndObject();
+            w.WritePropertyName("currencies");
+            w.WriteRawValue("""{"1":{"symbol":"$","position":"before","digits":[69,2]}}""");
+            w.WritePropertyName("bundle_params");
+            w.WriteStartObject();
+            if (users.Field("lang") is { } lang)
+            {
+                w.WritePropertyName("lang");
+                JsonOut.WriteValue(w, _store, users, user, lang, true);
+            }
+            w.WriteEndObject();
+            w.WriteBoolean("test_mode", false);
+            w.WritePropertyName("view_info");
+            w.WriteRawValue(ViewInfoJson);
+            w.WritePropertyName("user_companies");
+            w.WriteStartObject();
+            w.WriteNumber("current_company", 1);
+            w.WritePropertyName("allowed_companies");
+            w.WriteStartObject();
+            w.WritePropertyName("1");
+            w.WriteStartObject();
+            w.WriteNumber("id", 1);
+            w.WriteString("name", company);
+            w.WriteNumber("sequence", 0);
+            w.WriteStartArray("child_ids");
+            w.WriteEndArray();
+            w.WriteBoolean("parent_id", false);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartObject("disallowed_ancestor_companies");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteBoolean("show_effect", true);
+            w.WriteBoolean("display_switch_company_menu", false);
+            w.WriteString("websocket_worker_version", _version.Text.Split('+')[0] + "-2");
+            w.WriteBoolean("tour_enabled", false);
+            w.WriteNull("current_tour");
+            w.WriteStartObject("storeData");
+            w.WriteStartObject("Store");
+            w.WriteNumber("action_discuss_id", 125);
+            w.WritePropertyName("channel_types_with_seen_infos");
+            w.WriteRawValue("""["chat","group"]""");
+            w.WriteBoolean("hasGifPickerFeature", false);
+            w.WriteBoolean("hasLinkPreviewFeature", true);
+            w.WriteBoolean("hasMessageTranslationFeature", false);
+            w.WriteNumber("internalUserGroupId", 1);
+            w.WriteNumber("mt_comment_id", 1);
+            w.WritePropertyName("odoobot");
+            w.WriteRawValue("""{"id":2,"type":"partner"}""");
+            w.WriteStartObject("self");
+            w.WriteNumber("id", partnerId);
+            w.WriteString("type", "partner");
+            w.WriteEndObject();
+            w.WritePropertyName("settings");
+            WriteUserSettings(w, settingsId, uid);
+            w.WriteEndObject();
+            w.WriteStartArray("res.partner");
+            partners.Rows.TryGetValue(2, out var bot);
+            w.WriteStartObject();
+            w.WriteBoolean("active", false);
+            w.WriteString("email", "odoobot@example.com");
+            w.WriteNumber("id", 2);
+            w.WriteString("im_status", "bot");
+            w.WriteBoolean("isInternalUser", true);
+            w.WriteBoolean("is_company", false);
+            w.WriteString("name", "OdooBot");
+            w.WriteNumber("userId", 1);
+            w.WriteString("write_date", WriteDate(bot));
+            w.WriteEndObject();
+            w.WriteStartObject();
+            w.WriteBoolean("active", true);
+            w.WriteNumber("id", partnerId);
+            if (admin) w.WriteBoolean("isAdmin", true);
+            w.WriteBoolean("isInternalUser", true);
+            w.WriteString("name", partner is null ? "" : partner.Values[partners.Field("name")!.Slot] as string);
+            w.WriteString("notification_preference", "email");
+            w.WriteNumber("userId", uid);
+            w.WriteString("write_date", WriteDate(partner));
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteBoolean("odoobot_initialized", false);
+            w.WriteBoolean("iap_company_enrich", true);
+            w.WriteBoolean("can_insert_in_spreadsheet", false);
             w.WriteEndObject();
         }
     }
+
+    private static void WriteUserSettings(Utf8JsonWriter w, int id, int uid)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", id);
+        w.WriteStartObject("user_id");
+        w.WriteNumber("id", uid);
+        w.WriteEndObject();
+        w.WriteBoolean("is_discuss_sidebar_category_channel_open", true);
+        w.WriteBoolean("is_discuss_sidebar_category_chat_open", true);
+        w.WriteBoolean("push_to_talk_key", false);
+        w.WriteBoolean("use_push_to_talk", false);
+        w.WriteNumber("voice_active_duration", 200);
+        w.WriteBoolean("channel_notifications", false);
+        w.WriteBoolean("mute_until_dt", false);
+        w.WritePropertyName("volumes");
+        w.WriteRawValue("""[["ADD",[]]]""");
+        w.WriteEndObject();
+    }
+
+    private const string ViewInfoJson =
+        """{"list":{"display_name":"List","icon":"oi oi-view-list","multi_record":true},"form":{"display_name":"Form","icon":"fa fa-address-card","multi_record":false},"graph":{"display_name":"Graph","icon":"fa fa-area-chart","multi_record":true},"pivot":{"display_name":"Pivot","icon":"oi oi-view-pivot","multi_record":true},"calendar":{"display_name":"Calendar","icon":"fa fa-calendar","multi_record":true},"kanban":{"display_name":"Kanban","icon":"oi oi-view-kanban","multi_record":true},"search":{"display_name":"Search","icon":"oi oi-search","multi_record":true},"activity":{"display_name":"Activity","icon":"fa fa-clock-o","multi_record":true}}""";
 
     // ------------------------------------------------------------------ JSON-2
 
@@ -596,7 +808,7 @@ public sealed partial class OdooTestServer
     /// the bearer key (odoo/addons/base/models/ir_http.py _auth_method_bearer), the body (Json2Dispatcher.dispatch),
     /// then the model, the method and its arguments (web_json_2_rpc).
     /// </summary>
-    private Reply Json2(HttpContext ctx, JsonDocument? doc, string? parseError, OdooRecordedRequest record)
+    private Reply Json2(HttpContext ctx, JsonDocument? doc, string? parseError, OdooRecordedRequest record, WebSession? session)
     {
         var request = ctx.Request;
 
@@ -651,7 +863,7 @@ public sealed partial class OdooTestServer
             uid = db == Database ? UidFromApiKey(match.Groups[1].Value) : null;
             if (uid is null) return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("Invalid apikey"), record);
         }
-        else if (CurrentSession(ctx)?.Uid is not { } sessionUid)
+        else if (session?.Uid is not { } sessionUid)
         {
             return ErrorReply(OdooRequestProtocol.Json2, doc, OdooServerError.Unauthorized("User not authenticated, use an API Key with a Bearer Authorization header."), record);
         }

@@ -53,9 +53,15 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     private long _sequence;
     private int _disposed;
 
-    private sealed class WebSession(int? uid)
+    /// <summary>A web session, kept server side like Odoo's session files.</summary>
+    private sealed class WebSession(int uid, string db)
     {
-        public int? Uid { get; } = uid;
+        public int Uid { get; } = uid;
+
+        public string Db { get; } = db;
+
+        /// <summary>Whether an auth='user' route already succeeded on it (Odoo then records the device and saves the session once).</summary>
+        public bool TraceRecorded { get; set; }
     }
 
     private OdooTestServer(OdooTestServerOptions options)
@@ -169,7 +175,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
                 SeedRaw("res.country", new { id = 233, name = "United States", code = "US", phone_code = "1" });
                 SeedRaw("res.partner", new { id = 1, name = "YourCompany", is_company = true, email = "info@yourcompany.com", country_id = 233 });
                 SeedRaw("res.partner", new { id = 2, name = "OdooBot", email = "odoobot@example.com", active = false });
-                SeedRaw("res.partner", new { id = 3, name = _options.AdminName, email = "admin@yourcompany.example.com", country_id = 233 });
+                SeedRaw("res.partner", new { id = 3, name = _options.AdminName, email = "admin@yourcompany.example.com", country_id = 233, company_name = "YourCompany" });
                 SeedRaw("res.users", new { id = 1, login = "__system__", name = "OdooBot", partner_id = 2, active = false });
                 SeedRaw("res.users", new { id = 2, login = _options.AdminLogin, name = _options.AdminName, partner_id = 3, tz = "Europe/Brussels" });
                 _store.Table("res.partner").NextId = 7;
@@ -418,10 +424,24 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <param name="uid">The user, or null for every user.</param>
     public void DenyAccess(string model, OdooOperation operations = OdooOperation.All, int? uid = null)
     {
-        lock (_store.Sync) _store.AccessRules.Add(new AccessRule(model, operations, uid));
+        lock (_store.Sync) _store.AccessRules.Add(new AccessRule(model, operations, uid, []));
     }
 
-    /// <summary>Removes every rule added by <see cref="DenyAccess"/>.</summary>
+    /// <summary>
+    /// Makes operations on a model fail with Odoo's AccessError, whose message lists the groups
+    /// that would allow them (e.g. <c>"Administration/Access Rights"</c>), as Odoo's does.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="operations">The operations denied.</param>
+    /// <param name="uid">The user, or null for every user.</param>
+    /// <param name="allowedGroups">The full names of the groups the message names.</param>
+    public void DenyAccess(string model, OdooOperation operations, int? uid, params string[] allowedGroups)
+    {
+        ArgumentNullException.ThrowIfNull(allowedGroups);
+        lock (_store.Sync) _store.AccessRules.Add(new AccessRule(model, operations, uid, [.. allowedGroups]));
+    }
+
+    /// <summary>Removes every rule added by <c>DenyAccess</c>.</summary>
     public void ClearAccessRules()
     {
         lock (_store.Sync) _store.AccessRules.Clear();
@@ -455,8 +475,17 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public OdooTestUser AddUser(string login, string password, string? apiKey = null)
         => AddUser(new OdooTestUserDefinition(login, password) { ApiKey = apiKey });
 
-    /// <summary>Forgets every web session: the next session-based call answers SessionExpired.</summary>
+    /// <summary>
+    /// Forgets every web session, as when Odoo's session files are deleted (garbage-collected
+    /// after a week of inactivity, or the server's data folder is lost): the routes that need a
+    /// user (<c>/web/dataset/call_kw</c>, <c>/web/session/get_session_info</c>, <c>check</c>,
+    /// <c>destroy</c>) answer <c>odoo.http.SessionExpiredException</c> (code 100, id null, no
+    /// Set-Cookie) to the old cookies; <c>/jsonrpc</c> ignores cookies and keeps working.
+    /// </summary>
     public void ExpireSessions() => _sessions.Clear();
+
+    /// <summary>The number of live authenticated web sessions (those <see cref="ExpireSessions"/> forgets).</summary>
+    public int SessionCount => _sessions.Count;
 
     // ------------------------------------------------------------------ request log
 

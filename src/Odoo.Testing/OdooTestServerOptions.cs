@@ -59,6 +59,19 @@ public sealed class OdooTestServerOptions
     /// <summary>The clock for <c>create_date</c>/<c>write_date</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Delays that make the server cost what a real Odoo costs, so in-memory benchmarks rank
+    /// designs as the real server does; null (the default) charges nothing. See <see cref="OdooCostModel"/>.
+    /// </summary>
+    public OdooCostModel? CostModel { get; set; }
+
+    /// <summary>
+    /// Whether connections are kept open between requests. False by default: every answer carries
+    /// <c>Connection: close</c> and the connection is closed, as Odoo's own HTTP server does
+    /// (behind a reverse proxy a client may see keep-alive instead; set true to imitate that).
+    /// </summary>
+    public bool KeepAlive { get; set; }
+
     /// <summary>The TLS certificate; when set the server speaks HTTPS only.</summary>
     public X509Certificate2? Certificate { get; set; }
 
@@ -71,6 +84,32 @@ public sealed class OdooTestServerOptions
         Certificate = certificate;
         return this;
     }
+}
+
+/// <summary>
+/// What a request costs on the server besides its work, for <see cref="OdooTestServerOptions.CostModel"/>.
+/// A charged delay waits on <see cref="OdooTestServerOptions.TimeProvider"/> before the request is
+/// answered, and is recorded in <see cref="OdooRecordedRequest.ChargedDelay"/>.
+/// </summary>
+public sealed record OdooCostModel
+{
+    /// <summary>
+    /// Charged to every request (routing, session loading, the transaction). Zero by default.
+    /// </summary>
+    public TimeSpan PerRequest { get; init; }
+
+    /// <summary>
+    /// Charged on top to a request that carries no cookie of a live authenticated session
+    /// (<see cref="OdooRecordedRequest.AuthenticatedSession"/> false): a real Odoo then lists
+    /// the databases (a PostgreSQL round trip) and sets up a new session. Zero by default.
+    /// </summary>
+    public TimeSpan WithoutSession { get; init; }
+
+    /// <summary>
+    /// The costs measured on a real Odoo 18 on loopback (docs/testing.md, "Cost model"): about
+    /// 5 ms per request and 25 ms more without an authenticated session.
+    /// </summary>
+    public static OdooCostModel Odoo18 { get; } = new() { PerRequest = TimeSpan.FromMilliseconds(5), WithoutSession = TimeSpan.FromMilliseconds(25) };
 }
 
 /// <summary>A user to create (see <see cref="OdooTestServerOptions.Users"/> and <see cref="OdooTestServer.AddUser(OdooTestUserDefinition)"/>).</summary>

@@ -57,6 +57,7 @@ internal static class ExpectedDifferences
         new("AccountMoveLine", "currency_name", DifferenceKind.TypeChanged, "The reference declares it an integer (the currency id); here it is the currency's name."),
 
         // Nullable where Odoo 18 sends false in ordinary data.
+        new("Currency", "position", N, "Defaulted to 'after' but not required, and writable: a client may clear it (odoogen check against Odoo 18)."),
         new("Partner", "company_id", N, "Partners shared between companies have no company."),
         new("Partner", "company", N, "Partners shared between companies have no company."),
         new("Partner", "name", N, "Only contacts require a name; addresses may have none."),

@@ -195,7 +195,7 @@ public sealed class ProtocolTests
         await using var server = await OdooTestServer.StartAsync(new OdooTestServerOptions().UseHttps(cert));
         Assert.Equal("https", server.BaseUrl.Scheme);
         using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, c, _, _) => c is not null && c.GetCertHashString() == cert.GetCertHashString() } }) { BaseAddress = server.BaseUrl };
-        var resp = await http.PostAsync("/web/webclient/version_info", new StringContent("""{"jsonrpc":"2.0","method":"call","params":{},"id":1}"""));
+        var resp = await http.PostAsync("/web/webclient/version_info", new StringContent("""{"jsonrpc":"2.0","method":"call","params":{},"id":1}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
     }
 
@@ -244,7 +244,7 @@ public sealed class FaultAndLogTests : IAsyncLifetime
     private async Task<HttpResponseMessage> RawRead()
     {
         var payload = $$$"""{"jsonrpc":"2.0","method":"call","id":1,"params":{"service":"object","method":"execute_kw","args":["{{{_server.Database}}}",2,"admin","res.partner","read",[1],{"fields":["name"]}]}}""";
-        return await _http.PostAsync("/jsonrpc", new StringContent(payload));
+        return await _http.PostAsync("/jsonrpc", new StringContent(payload, System.Text.Encoding.UTF8, "application/json"));
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class FaultAndLogTests : IAsyncLifetime
         for (var i = 0; i < 4; i++)
         {
             var payload = $$$"""{"jsonrpc":"2.0","method":"call","id":1,"params":{"service":"object","method":"execute_kw","args":["{{{_server.Database}}}",2,"admin","res.partner","search_count",[[]],{"context":{"lang":"en_US"}}]}}""";
-            statuses.Add((int)(await _http.PostAsync("/jsonrpc", new StringContent(payload))).StatusCode);
+            statuses.Add((int)(await _http.PostAsync("/jsonrpc", new StringContent(payload, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
         }
         Assert.Equal(2, statuses.Count(s => s == 503));
         var log = _server.Requests;

@@ -18,7 +18,8 @@ internal static class Rpc
 
     public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(HttpClient http, string path, string body, IDictionary<string, string>? headers = null)
     {
-        using var req = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var mediaType = headers is not null && headers.TryGetValue("Content-Type", out var type) ? type : "application/json";
+        using var req = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
         if (headers is not null)
             foreach (var (k, v) in headers)
             {
@@ -26,9 +27,12 @@ internal static class Rpc
                 req.Headers.TryAddWithoutValidation(k, v);
             }
         var resp = await http.SendAsync(req);
-        var text = await resp.Content.ReadAsStringAsync();
+        // Bytes, not ReadAsStringAsync: that parses Content-Type, and its raw text would be lost.
+        var text = Encoding.UTF8.GetString(await resp.Content.ReadAsByteArrayAsync());
         JsonNode? node = null;
-        if (resp.Content.Headers.ContentType?.MediaType == "application/json") node = JsonNode.Parse(text);
+        // The raw header (reading ContentType would parse it, and the raw text is then lost).
+        if (resp.Content.Headers.NonValidated.TryGetValues("Content-Type", out var rawType) && rawType.ToString().StartsWith("application/json", StringComparison.Ordinal))
+            node = JsonNode.Parse(text);
         return (resp.StatusCode, node, resp);
     }
 

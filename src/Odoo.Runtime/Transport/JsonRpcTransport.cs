@@ -422,7 +422,21 @@ internal sealed class JsonRpcTransport : IOdooTransport
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
         if (error is not null) throw OdooWire.ServerError(error, answer.Status, info, redactor);
-        if (!hasResult) throw OdooWire.Protocol("a JSON-RPC envelope with neither result nor error", answer, info, redactor);
+        if (!hasResult)
+        {
+            // Odoo leaves "result" out when the method returned None ({"jsonrpc": "2.0", "id": 1}; real sample 74):
+            // a missing result is null, as OdooRPC reads it.
+            try
+            {
+                var none = new Utf8JsonReader("null"u8, OdooWire.ReaderOptions);
+                none.Read();
+                result = OdooWire.InvokeReader(ref none, reader, info, redactor);
+            }
+            catch (JsonException ex)
+            {
+                throw OdooWire.Protocol("no result (None) where a value was expected", answer, info, redactor, ex);
+            }
+        }
         return result;
     }
 

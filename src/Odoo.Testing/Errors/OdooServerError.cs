@@ -103,6 +103,19 @@ public sealed class OdooServerError : Exception
     /// <returns>The error.</returns>
     public static OdooServerError RedirectWarning(string message) => new("odoo.exceptions.RedirectWarning", message);
 
+    /// <summary>werkzeug's NotFound as a JSON-RPC error (code 404, "404: Not Found", no arguments).</summary>
+    internal static OdooServerError JsonRpcNotFound() => new("werkzeug.exceptions.NotFound",
+        "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.", 404)
+    {
+        Arguments = [],
+        JsonRpcCode = 404,
+        JsonRpcMessage = "404: Not Found",
+    };
+
+    /// <summary>What Odoo answers for a database that does not exist (PostgreSQL refuses the connection).</summary>
+    internal static OdooServerError NoSuchDatabase(string? db) => new("psycopg2.OperationalError",
+        $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{db}\" does not exist\n");
+
     /// <summary>A werkzeug HTTP exception as Odoo 19's <c>Json2Dispatcher.handle_error</c> serialises it: arguments <c>[description, code]</c>.</summary>
     internal static OdooServerError Http(string name, string description, int status) =>
         new("werkzeug.exceptions." + name, description, status) { Arguments = [description, status] };

@@ -25,6 +25,7 @@ internal static class DefaultModels
             .Selection("type", new KeyValuePair<string, string>[] { new("contact", "Contact"), new("invoice", "Invoice Address"), new("delivery", "Delivery Address"), new("other", "Other Address") },
                 "Address Type", configure: f => f.Default = "contact")
             .Many2One("parent_id", "res.partner", "Related Company")
+            .Char("company_name", "Company Name")
             .One2Many("child_ids", "res.partner", "parent_id", "Contact")
             .Many2Many("category_id", "res.partner.category", "Tags")
             .Char("street", "Street")
@@ -43,8 +44,9 @@ internal static class DefaultModels
         partner.DisplayNameCompute = r =>
         {
             var name = r.GetString("name");
-            if (!r.GetBoolean("is_company") && r.Related("parent_id") is { } parent && parent.GetString("name") is { } parentName)
-                return string.IsNullOrEmpty(name) ? parentName : $"{parentName}, {name}";
+            // res.partner._get_complete_name: a contact shows its company (parent, or company_name).
+            if (!r.GetBoolean("is_company") && (r.Related("parent_id")?.GetString("name") ?? r.GetString("company_name")) is { Length: > 0 } companyName)
+                return string.IsNullOrEmpty(name) ? companyName : $"{companyName}, {name}";
             return name ?? "";
         };
         yield return partner;

@@ -33,6 +33,10 @@ internal static class Html
         .Replace("'", "&#39;", StringComparison.Ordinal)
         .Replace("\"", "&#34;", StringComparison.Ordinal);
 
+    /// <summary>Werkzeug's 400 page when a JSON route gets a request without a JSON content type.</summary>
+    public static string NotJson(string path) => Error(400, "Bad Request",
+        $"Request inferred type is compatible with [&#39;http&#39;] but &#39;{System.Net.WebUtility.HtmlEncode(path).Replace("'", "&#39;", StringComparison.Ordinal)}&#39; is type=&#39;json&#39;.");
+
     public static string Error(int status, string reason, string detail) =>
         $"<!doctype html>\n<html lang=en>\n<title>{status} {reason}</title>\n<h1>{reason}</h1>\n<p>{detail}</p>\n";
 

@@ -207,10 +207,10 @@ internal static class Orm
                 if (b.VarKeywords is { } extra && Array.IndexOf(extra, name) >= 0) return;
                 if (b.VarKeywords is not null)
                     throw OdooServerError.TypeError($"BaseModel._read_format() got an unexpected keyword argument '{name}'");
-                throw OdooServerError.TypeError($"{m}() got an unexpected keyword argument '{name}'");
+                throw OdooServerError.TypeError($"BaseModel.{m}() got an unexpected keyword argument '{name}'");
             }
             if (!named.TryAdd(name, value))
-                throw OdooServerError.TypeError($"{m}() got multiple values for argument '{name}'");
+                throw OdooServerError.TypeError($"BaseModel.{m}() got multiple values for argument '{name}'");
         }
         if (call.Protocol == OdooRequestProtocol.Json2)
         {

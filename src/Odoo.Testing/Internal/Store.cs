@@ -5,7 +5,7 @@ namespace Odoo.Testing.Internal;
 
 internal sealed record UserCredentials(int Uid, string Login, string Password, string? ApiKey);
 
-internal sealed record AccessRule(string Model, OdooOperation Operations, int? Uid);
+internal sealed record AccessRule(string Model, OdooOperation Operations, int? Uid, IReadOnlyList<string> AllowedGroups);
 
 internal sealed record MethodRegistration(OdooMethodHandler Handler, OdooMethodKind Kind);
 
@@ -103,7 +103,10 @@ internal sealed class Store
             };
             throw OdooServerError.AccessError(
                 $"You are not allowed to {verb} '{t.Schema.Description}' ({t.Name}) records.\n\n" +
-                "No group currently allows this operation.\n\nContact your administrator to request access if necessary.");
+                (rule.AllowedGroups.Count == 0
+                    ? "No group currently allows this operation."
+                    : "This operation is allowed for the following groups:\n" + string.Concat(rule.AllowedGroups.Select((g, i) => (i == 0 ? "" : "\n") + "\t- " + g))) +
+                "\n\nContact your administrator to request access if necessary.");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 
 namespace Odoo.Runtime.Tests.Transport;
@@ -42,7 +43,7 @@ public sealed class FailureTests
     }
 
     [Theory]
-    [InlineData("""{"jsonrpc": "2.0", "id": 1}""", "neither result nor error")]
+    [InlineData("""{"jsonrpc": "2.0", "id": 1}""", "an integer")]
     [InlineData("""[1, 2, 3]""", "not a JSON-RPC envelope")]
     [InlineData("""{"jsonrpc": "2.0", "id": 1, "result": 3} {"again": 1}""", "invalid or cut short")]
     [InlineData("", "not JSON")]
@@ -51,6 +52,15 @@ public sealed class FailureTests
         await using var client = await ClientAnswering(Answer(() => FakeOdoo.Text(body)));
         var ex = await Assert.ThrowsAsync<OdooProtocolException>(() => client.Model("res.partner").SearchCountAsync());
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public async Task An_envelope_without_result_is_a_method_that_returned_none()
+    {
+        // Real Odoo 18 leaves "result" out when the method returned None (sample 74: update).
+        await using var client = await ClientAnswering(Answer(() => FakeOdoo.Text("""{"jsonrpc": "2.0", "id": 74}""")));
+        var result = await client.Model("res.partner").CallAsync("update", [new[] { 1 }, new Dictionary<string, object?>()]);
+        Assert.Equal(JsonValueKind.Null, result.ValueKind);
     }
 
     [Fact]
