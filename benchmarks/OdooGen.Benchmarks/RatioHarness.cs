@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Odoo.Models.OpenStack;
+using Odoo.Testing;
 using OdooGen.Benchmarks.Scenarios;
 using OdooGen.Benchmarks.Support;
 
@@ -38,6 +40,7 @@ public static class RatioHarness
         if (Wants("e2e")) failures += await EndToEndAsync(quick);
         if (Wants("m2o")) failures += await RelationAsync(quick);
         if (Wants("stream")) failures += await StreamAsync(quick);
+        if (Wants("cost")) failures += await CostModelAsync(quick);
         if (Wants("server")) await ServerAsync(quick);
 
         Console.WriteLine();
@@ -122,6 +125,42 @@ public static class RatioHarness
     {
         var rps = await scenario.RequestsPerSecondAsync(callers, duration);
         Row($"Odoo.Testing: search_read of 100 records, {callers} concurrent caller(s)", rps.ToString("0", CultureInfo.InvariantCulture) + " requests/s", "—", 1, "—", null);
+    }
+
+    /// <summary>
+    /// One small read against Odoo.Testing with the Odoo 18 cost model (5 ms per request, 25 ms more without an
+    /// authenticated session): the library (web session) against a raw HttpClient with a session cookie, and the
+    /// library without its web session against a raw HttpClient without a cookie. The same call on both sides,
+    /// recovered from the library's own request.
+    /// </summary>
+    private static async Task<int> CostModelAsync(bool quick)
+    {
+        Console.WriteLine("Odoo.Testing with OdooCostModel.Odoo18 (5 ms a request, 25 ms more without an authenticated session): one small read...");
+        await using var server = await BenchOdoo.StartAsync(100, costModel: OdooCostModel.Odoo18);
+        var handler = new CountingHandler(new SocketsHttpHandler { UseCookies = false });
+        var options = BenchOdoo.Options(server);
+        options.HttpMessageHandler = handler;
+        await using var withSession = await OpenStackOdooClient.ConnectAsync(options);
+        var legacy = BenchOdoo.Options(server);
+        legacy.UseWebSession = false;
+        await using var withoutSession = await OpenStackOdooClient.ConnectAsync(legacy);
+        handler.Capture = true;
+        await withSession.ReferralCodes.GetAsync(1, ["Code", "AllowedUses"]);
+        handler.Capture = false;
+        var call = RealServer.RawCall.FromRequest(handler.Last!.Value.Path, handler.Last.Value.Body);
+        using var cookie = new RealServer.RawOdoo(server.BaseUrl, server.Database, server.Username, server.Password);
+        await cookie.AuthenticateAsync();
+        using var noCookie = new RealServer.RawOdoo(server.BaseUrl, server.Database, server.Username, server.Password);
+        await noCookie.LoginAsync();
+        var cookieRequest = cookie.Prepare(call, call.CallKw);
+        var noCookieRequest = noCookie.Prepare(call);
+        var iterations = quick ? 11 : 41;
+        var (lib, floor) = await Measure.PairAsync(async () => (await withSession.ReferralCodes.GetAsync(1, ["Code", "AllowedUses"])).Id, () => cookie.PostAsync(cookieRequest), 5, iterations);
+        var (libOld, floorOld) = await Measure.PairAsync(async () => (await withoutSession.ReferralCodes.GetAsync(1, ["Code", "AllowedUses"])).Id, () => noCookie.PostAsync(noCookieRequest), 5, iterations);
+        var failures = Row("Cost model (Odoo 18): one small read, library with its web session vs raw with a session cookie", Ms(lib.MedianMs), Ms(floor.MedianMs), lib.MedianMs / floor.MedianMs, "≤ 1.15x", lib.MedianMs <= 1.15 * floor.MedianMs);
+        failures += Row("Cost model (Odoo 18): one small read, library with UseWebSession = false vs raw without a cookie", Ms(libOld.MedianMs), Ms(floorOld.MedianMs), libOld.MedianMs / floorOld.MedianMs, "—", null);
+        failures += Row("Cost model (Odoo 18): one small read, library with vs without its web session", Ms(lib.MedianMs), Ms(libOld.MedianMs), lib.MedianMs / libOld.MedianMs, "—", null);
+        return failures;
     }
 
     private static async Task ServerAsync(bool quick)
