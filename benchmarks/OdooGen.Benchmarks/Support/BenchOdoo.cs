@@ -16,10 +16,10 @@ public static class BenchOdoo
     /// A server with <paramref name="codes"/> referral codes, each with every field set (no <c>false</c>
     /// values), pointing at <paramref name="creditTypes"/> credit types round-robin.
     /// </summary>
-    public static async Task<OdooTestServer> StartAsync(int codes, int creditTypes = 3)
+    public static async Task<OdooTestServer> StartAsync(int codes, int creditTypes = 3, OdooCostModel? costModel = null)
     {
         // No request log unless asked: it would grow with the number of calls and skew memory figures.
-        var server = await OdooTestServer.StartAsync(new OdooTestServerOptions { RecordRequests = true, MaxRecordedRequests = 10_000 });
+        var server = await OdooTestServer.StartAsync(new OdooTestServerOptions { RecordRequests = true, MaxRecordedRequests = 10_000, CostModel = costModel });
         // The 36 models from their generated metadata: the server knows exactly the fields the declarations read.
         server.DefineModels(typeof(OpenStackOdooClient).Assembly);
         var product = server.Create("product.product", new { name = "Cloud credit" });
@@ -91,11 +91,14 @@ public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandle
 {
     public byte[]? LastRequestBody { get; private set; }
 
+    public Uri? LastRequestUri { get; private set; }
+
     public byte[]? LastResponseBody { get; private set; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         LastRequestBody = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        LastRequestUri = request.RequestUri;
         var response = await base.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         LastResponseBody = body;
