@@ -37,7 +37,10 @@ public sealed partial class OdooTestServer
         var request = ctx.Request;
         var path = request.Path.Value ?? "/";
         var protocol = Classify(path);
-        var record = new OdooRecordedRequest(Interlocked.Increment(ref _sequence), _options.TimeProvider.GetUtcNow(), request.Method, path, protocol);
+        var record = new OdooRecordedRequest(Interlocked.Increment(ref _sequence), _options.TimeProvider.GetUtcNow(), request.Method, path, protocol)
+        {
+            ConnectionId = ctx.Connection.Id,
+        };
         JsonDocument? doc = null;
         Reply? reply = null;
         var recorded = false;

@@ -84,6 +84,13 @@ public sealed class OdooRecordedRequest
     /// </summary>
     public bool AuthenticatedSession { get; internal set; }
 
+    /// <summary>
+    /// The server's id of the TCP connection the request came on. Requests with the same id reused one
+    /// connection; with <see cref="OdooTestServerOptions.KeepAlive"/> off (the default, like Odoo's
+    /// <c>Connection: close</c>), each request has its own.
+    /// </summary>
+    public string? ConnectionId { get; internal set; }
+
     /// <summary>The delay charged by <see cref="OdooTestServerOptions.CostModel"/> (zero when off or for a fault's answer).</summary>
     public TimeSpan ChargedDelay { get; internal set; }
 

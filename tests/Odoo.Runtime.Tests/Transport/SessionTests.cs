@@ -68,6 +68,41 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Every_call_after_connect_carries_the_authenticated_session_cookie()
+    {
+        await using var server = await OdooTestServer.StartAsync();
+        await using var client = await OdooClient.ConnectAsync(Options(server));
+        server.ClearRequests();
+
+        var partners = client.Model("res.partner");
+        for (var i = 0; i < 20; i++) await partners.SearchCountAsync();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => partners.SearchReadAsync(limit: 1)));
+
+        var calls = server.Requests;
+        Assert.Equal(36, calls.Count);
+        Assert.All(calls, r => Assert.True(r.AuthenticatedSession, $"{r.Path} #{r.Sequence} carried no authenticated session"));
+        Assert.Single(calls.Select(r => r.SessionId).Distinct());
+    }
+
+    [Fact]
+    public async Task Behind_a_keep_alive_server_the_client_reuses_its_connection()
+    {
+        // Odoo's own server answers Connection: close (a new connection per request); a reverse proxy keeps them open.
+        await using var proxied = await OdooTestServer.StartAsync(new OdooTestServerOptions { KeepAlive = true });
+        await using var client = await OdooClient.ConnectAsync(Options(proxied));
+        for (var i = 0; i < 30; i++) await client.Model("res.partner").SearchCountAsync();
+
+        Assert.Equal(32, proxied.CountRequests());
+        Assert.Single(proxied.Requests.Select(r => r.ConnectionId).Distinct());
+
+        await using var direct = await OdooTestServer.StartAsync();
+        await using var directClient = await OdooClient.ConnectAsync(Options(direct));
+        for (var i = 0; i < 5; i++) await directClient.Model("res.partner").SearchCountAsync();
+        Assert.Equal(direct.CountRequests(), direct.Requests.Select(r => r.ConnectionId).Distinct().Count());
+        Assert.All(direct.Requests, r => Assert.NotNull(r.ConnectionId));
+    }
+
+    [Fact]
     public async Task Session_calls_send_the_same_arguments_and_context_as_execute_kw()
     {
         await using var server = await OdooTestServer.StartAsync();
