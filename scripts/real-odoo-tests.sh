@@ -13,6 +13,8 @@
 # openstack_models; default tests/odoo_addons of the repo), ODOO18_SH (path of odoo18.sh).
 # The suite gets ODOO_SESSIONS_DIR in local mode (session expiry by deleting the session files);
 # against ODOO_URL it expires sessions through /web/session/destroy and by revoking them instead.
+# ODOO_RESTART_COMMAND restarts the server for the restart drills (RestartTests); set by the script in
+# local mode; against ODOO_URL the drills run only when you set it.
 # Exit status: the tests' status; 2 when neither ODOO_SRC nor ODOO_URL is set, or the setup fails.
 set -euo pipefail
 
@@ -36,6 +38,12 @@ if [ -n "${ODOO_URL:-}" ]; then
         exit 2
     fi
     export ODOO_URL ODOO_DATABASE ODOO_USERNAME ODOO_PASSWORD
+    # Restart drills need a way to restart that server: ODOO_RESTART_COMMAND (a shell command); without it they are left out.
+    if [ -z "${ODOO_RESTART_COMMAND:-}" ]; then
+        echo "real-odoo-tests: ODOO_RESTART_COMMAND is not set: the restart tests (Category=Restart) are left out"
+        run_tests --filter "Category!=Restart" "$@"
+    fi
+    export ODOO_RESTART_COMMAND
     run_tests "$@"
 fi
 
@@ -126,4 +134,6 @@ odoo18 start
 export ODOO_URL=http://127.0.0.1:$ODOO_PORT
 export ODOO_DATABASE=$ODOO_DB ODOO_USERNAME=admin ODOO_PASSWORD=admin
 export ODOO_SESSIONS_DIR=$ODOO_WORK/data/sessions
+# The restart drills restart this server (stop, then start and wait until it answers).
+export ODOO_RESTART_COMMAND="sh '$ODOO18' restart"
 run_tests "$@"
