@@ -377,6 +377,9 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ authentication
 
+    /// <summary>Whether <paramref name="db"/> is the database or one of <see cref="OdooTestServerOptions.OtherDatabases"/>.</summary>
+    private bool HostsDatabase(string? db) => db == Database || (db is not null && _options.OtherDatabases.Contains(db));
+
     private int? Authenticate(string? db, string? login, string? password)
     {
         if (db != Database || login is null || password is null) return null;
@@ -402,8 +405,8 @@ public sealed partial class OdooTestServer
     private int CheckCredentials(JsonElement args)
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
-        if (db != Database)
-            throw new OdooServerError("psycopg2.OperationalError", $"connection to server failed: FATAL:  database \"{db}\" does not exist\n");
+        if (!HostsDatabase(db)) throw OdooServerError.DatabaseDoesNotExist(db);
+        if (db != Database) throw OdooServerError.AccessDenied(); // a listed database without users
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
         if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
@@ -439,6 +442,7 @@ public sealed partial class OdooTestServer
                         return;
                     case "login" or "authenticate":
                     {
+                        if (!HostsDatabase(ArgStr(0))) throw OdooServerError.DatabaseDoesNotExist(ArgStr(0));
                         var uid = Authenticate(ArgStr(0), ArgStr(1), ArgStr(2));
                         record.Uid = uid;
                         if (uid is { } u) w.WriteNumberValue(u); else w.WriteBooleanValue(false);
@@ -454,6 +458,7 @@ public sealed partial class OdooTestServer
                 switch (method)
                 {
                     case "list":
+                        if (!_options.ListDatabases) throw OdooServerError.AccessDenied();
                         w.WriteStartArray();
                         w.WriteStringValue(Database);
                         foreach (var other in _options.OtherDatabases) w.WriteStringValue(other);
@@ -509,6 +514,7 @@ public sealed partial class OdooTestServer
         {
             case "/web/session/authenticate":
             {
+                if (!HostsDatabase(Str(p, "db"))) return JsonRpcReply(doc, record, _ => throw OdooServerError.DatabaseNotFound());
                 var uid = Authenticate(Str(p, "db"), Str(p, "login"), Str(p, "password"));
                 if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
                 record.Uid = uid;

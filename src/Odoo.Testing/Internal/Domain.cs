@@ -129,10 +129,10 @@ internal static class Domain
         var path = left.GetString()!;
         var dot = path.IndexOf('.', StringComparison.Ordinal);
         var name = dot < 0 ? path : path[..dot];
-        var f = t.Field(name) ?? throw OdooServerError.ValueError($"Invalid field {t.Name}.{name} in leaf {leaf.GetRawText()}");
+        var f = t.Field(name) ?? throw OdooServerError.ValueError($"Invalid field {t.Name}.{name} in leaf {PyRepr.Leaf(leaf)}");
         if (dot >= 0)
         {
-            if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid field {t.Name}.{path} in leaf {leaf.GetRawText()}");
+            if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid field {t.Name}.{path} in leaf {PyRepr.Leaf(leaf)}");
             var co = Comodel(store, f);
             var rest = path[(dot + 1)..];
             var negative = op is "!=" or "not in" or "not like" or "not ilike";
@@ -157,10 +157,35 @@ internal static class Domain
             case "child_of" or "parent_of":
                 return Hierarchy(store, t, f, op == "child_of", right);
         }
+        CheckIntegerOperand(t, f, op, right);
         var getter = Getter(store, t, f);
         var positive = Positive(op);
         var test = Simple(store, t, f, getter, positive, right);
         return positive == op ? new LeafCond(test) : new NotCond(new LeafCond(test));
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses text that is not a number compared with an integer column (the id or an integer field):
+    /// <c>psycopg2.errors.InvalidTextRepresentation</c> "invalid input syntax for type integer: "abc"" with a SQL
+    /// excerpt (recorded: tests/Odoo.Runtime.Tests/WireSamples/69). Many2one fields are not checked: Odoo turns text
+    /// compared with them into a name search.
+    /// </summary>
+    private static void CheckIntegerOperand(ModelTable t, FieldDef f, string op, JsonElement right)
+    {
+        if (f.Storage != FieldStorage.Id && f.Type != OdooFieldType.Integer) return;
+        if (op is not ("=" or "!=" or "<" or ">" or "<=" or ">=" or "in" or "not in")) return;
+        var values = right.ValueKind == JsonValueKind.Array ? right.EnumerateArray().ToList() : [right];
+        foreach (var v in values)
+        {
+            if (v.ValueKind != JsonValueKind.String || long.TryParse(v.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
+            var text = v.GetString()!;
+            var table = t.Name.Replace('.', '_');
+            var sqlOp = op is "in" or "not in" ? op.ToUpperInvariant() : op;
+            var operand = op is "in" or "not in" ? $"('{text}')" : $"'{text}'";
+            var excerpt = $"LINE 1: ...WHERE (\"{table}\".\"{f.Name}\" {sqlOp} {operand})";
+            throw new OdooServerError("psycopg2.errors.InvalidTextRepresentation",
+                $"invalid input syntax for type integer: \"{text}\"\n{excerpt}\n{new string(' ', excerpt.Length - operand.Length - 1)}^\n");
+        }
     }
 
     private static string Positive(string op) => op switch

@@ -30,11 +30,15 @@ internal static class Values
                     return v.TryGetInt64(out var l) ? l : (long)Math.Truncate(v.GetDouble());
                 if (v.ValueKind == JsonValueKind.True) return 1L;
                 if (v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ls)) return ls;
+                // fields.Integer.convert_to_cache: int(value) (recorded: tests/Odoo.Runtime.Tests/WireSamples/68).
+                if (v.ValueKind == JsonValueKind.String) throw OdooServerError.ValueError($"invalid literal for int() with base 10: {PyRepr.Str(v.GetString()!)}");
                 throw BadValue(table, f, v);
             case OdooFieldType.Float or OdooFieldType.Monetary:
                 if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
                 if (v.ValueKind == JsonValueKind.True) return 1.0;
                 if (v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ds)) return ds;
+                // fields.Float.convert_to_cache: float(value).
+                if (v.ValueKind == JsonValueKind.String) throw OdooServerError.ValueError($"could not convert string to float: {PyRepr.Str(v.GetString()!)}");
                 throw BadValue(table, f, v);
             case OdooFieldType.Boolean:
                 return v.ValueKind switch
