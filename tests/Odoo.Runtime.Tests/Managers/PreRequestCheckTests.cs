@@ -21,7 +21,7 @@ public sealed class PreRequestCheckTests
         var (codes, transport) = Codes();
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => codes.SearchAsync(fields: ["Code", "AlowedUses"]));
         Assert.Equal(
-            "ReferralCode (openstack.referral_code) has no field or property named 'AlowedUses'. Did you mean 'AllowedUses' or 'allowed_uses'? Use a declared property name, or the Odoo field name (snake_case) for a field the declaration does not have. (Parameter 'name')",
+            "ReferralCode (openstack.referral_code) has no field or property named 'AlowedUses'. Did you mean 'AllowedUses'? Use a declared property name, or the Odoo field name (snake_case) for a field the declaration does not have. (Parameter 'name')",
             ex.Message);
         Assert.Empty(transport.Calls);
     }
