@@ -107,6 +107,16 @@ post(69, "execute_kw-search_count-string-for-integer-in-domain", "/jsonrpc",
      kw("openstack.referral_code", "search_count", [[["id", "=", "abc"]]], {}, 69),
      "a string compared with an integer column: psycopg2.errors.InvalidTextRepresentation with a SQL excerpt")
 
+post(76, "execute_kw-create-wrong-selection-key", "/jsonrpc",
+     kw("openstack.project", "create", [{"billing_type": "no_such_key"}], {}, 76),
+     "a key that is not one of a selection's: builtins.ValueError \"Wrong value for openstack.project.billing_type: 'no_such_key'\" (nothing created)")
+post(77, "execute_kw-create-invalid-date", "/jsonrpc",
+     kw("openstack.credit", "create", [{"start_date": "notadate"}], {}, 77),
+     "text that is not a date for a date field: psycopg2.errors.InvalidDatetimeFormat with a SQL excerpt (nothing created)")
+post(78, "execute_kw-search_count-invalid-datetime-in-domain", "/jsonrpc",
+     kw("res.partner", "search_count", [[["create_date", "=", "notadate"]]], {}, 78),
+     "text that is not a datetime compared with a datetime column: psycopg2.errors.InvalidDatetimeFormat")
+
 # Writes and unlinks of ids that do not exist; the check the client makes first.
 post(70, "execute_kw-unlink-missing-ids-no-error", "/jsonrpc",
      kw("openstack.referral_code", "unlink", [[999999998]], {}, 70),
@@ -136,7 +146,7 @@ if own_url and own_db:
         t = threading.Thread(target=post, args=(number, name, "/jsonrpc", body, note, own_url))
         t.start(); time.sleep(0.8); action(); t.join()
     during(74, "execute_kw-database-terminated-mid-call", kill_backends,
-           "PostgreSQL terminated the backends (a database restart) while the call ran")
+           "PostgreSQL terminated the backends (a database restart) while the call ran: psycopg2.InterfaceError 'connection already closed'")
     stop = os.environ.get("ODOO_OWN_STOP")
     if stop:
         def stop_and_start():

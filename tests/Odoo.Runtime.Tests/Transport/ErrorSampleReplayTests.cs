@@ -144,6 +144,33 @@ public sealed class ErrorSampleReplayTests
         Assert.Contains("LINE 1", ex.ServerMessage, StringComparison.Ordinal); // Odoo's words are kept
     }
 
+    [Fact]
+    public async Task A_key_outside_a_selection_names_the_field()
+    {
+        var fake = new FakeOdoo();
+        await using var client = await ReplayAsync(fake, "76-execute_kw-create-wrong-selection-key");
+        var ex = await Assert.ThrowsAsync<OdooInvalidValueException>(() => client.Model("openstack.project").CreateAsync(new Dictionary<string, object?> { ["billing_type"] = "no_such_key" }));
+        Assert.Equal(("billing_type", "no_such_key", "selection"), (ex.Field, ex.Value, ex.ExpectedType));
+        Assert.Equal(
+            "openstack.project.create failed (builtins.ValueError): a value for 'billing_type' does not fit its field: 'no_such_key' is not a key of the selection field openstack.project.billing_type. Nothing was applied: pass a value of the field's type.",
+            ex.Message);
+    }
+
+    [Theory]
+    [InlineData("77-execute_kw-create-invalid-date", null, "date")]
+    [InlineData("78-execute_kw-search_count-invalid-datetime-in-domain", "create_date", "timestamp")]
+    public async Task Text_that_is_not_a_date_is_an_invalid_value_without_sql(string sample, string? field, string type)
+    {
+        var fake = new FakeOdoo();
+        await using var client = await ReplayAsync(fake, sample);
+        var ex = await Assert.ThrowsAsync<OdooInvalidValueException>(() => client.Model("res.partner").SearchCountAsync());
+        Assert.Equal("psycopg2.errors.InvalidDatetimeFormat", ex.ExceptionName);
+        Assert.Equal((field, "notadate", type), (ex.Field, ex.Value, ex.ExpectedType));
+        Assert.Contains($"the value 'notadate' is not a valid {type}", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LINE", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("VALUES", ex.Message, StringComparison.Ordinal);
+    }
+
     // ------------------------------------------------------------------ server restarting
 
     [Fact]
