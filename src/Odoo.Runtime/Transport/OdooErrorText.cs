@@ -28,6 +28,10 @@ internal static partial class OdooErrorText
     [GeneratedRegex(@"^Wrong value for (?<model>[\w.]+)\.(?<field>\w+): (?<value>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex WrongSelectionValue();
 
+    /// <summary><c>time data 'x' does not match format '%Y-%m-%d'</c> (Odoo's date and datetime conversion on write).</summary>
+    [GeneratedRegex(@"^time data (?<value>'[^']*'|""[^""]*"") does not match format '(?<format>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex PythonTimeFormat();
+
     /// <summary><c>invalid input syntax for type integer: "abc"</c> (first line of a PostgreSQL data error).</summary>
     [GeneratedRegex("^invalid input (syntax for type|value for) (?<type>[\\w ]+?): \"(?<value>[^\"\\n]*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex PostgresInvalidInput();
@@ -98,6 +102,13 @@ internal static partial class OdooErrorText
                 var type = c.Groups["type"].Value == "int" ? "integer" : "float";
                 var value = Unquote(c.Groups["value"].Value.Trim());
                 return (null, value, type, $"the value '{value}' is not a valid {type}");
+            }
+            var t = PythonTimeFormat().Match(message);
+            if (t.Success)
+            {
+                var type = t.Groups["format"].Value.Contains("%H", StringComparison.Ordinal) ? "datetime" : "date";
+                var value = Unquote(t.Groups["value"].Value);
+                return (null, value, type, $"the value '{value}' is not a valid {type} ({t.Groups["format"].Value})");
             }
             var s = WrongSelectionValue().Match(message);
             if (s.Success)

@@ -146,14 +146,16 @@ internal static class Values
         if (values.Count == 0) return;
         foreach (var kv in values)
             if (kv.Key == s) return;
-        throw OdooServerError.ValueError($"Wrong value for {table.Name}.{f.Name}: '{s}'");
+        throw OdooServerError.ValueError($"Wrong value for {table.Name}.{f.Name}: {PyRepr.Str(s)}");
     }
 
     public static string NormalizeDate(ModelTable table, FieldDef f, string s)
     {
         if (s.Length >= 10 && DateOnly.TryParseExact(s.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        throw OdooServerError.ValueError($"time data '{s}' does not match format '%Y-%m-%d' (field {table.Name}.{f.Name})");
+        // fields.Date.to_date: datetime.strptime(value[:DATE_LENGTH], DATE_FORMAT), whose ValueError does not name the field.
+        _ = (table, f);
+        throw OdooServerError.ValueError($"time data {PyRepr.Str(s.Length > 10 ? s[..10] : s)} does not match format '%Y-%m-%d'");
     }
 
     public static string NormalizeDateTime(ModelTable table, FieldDef f, string s)
@@ -161,7 +163,8 @@ internal static class Values
         if (s.Length == 10) return NormalizeDate(table, f, s) + " 00:00:00";
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
             return dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        throw OdooServerError.ValueError($"time data '{s}' does not match format '%Y-%m-%d %H:%M:%S' (field {table.Name}.{f.Name})");
+        // fields.Datetime.to_datetime: datetime.strptime(value[:DATETIME_LENGTH], DATETIME_FORMAT).
+        throw OdooServerError.ValueError($"time data {PyRepr.Str(s.Length > 19 ? s[..19] : s)} does not match format '%Y-%m-%d %H:%M:%S'");
     }
 
     private static OdooServerError BadValue(ModelTable table, FieldDef f, JsonElement v)

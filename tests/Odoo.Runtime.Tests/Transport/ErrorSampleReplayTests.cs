@@ -171,6 +171,17 @@ public sealed class ErrorSampleReplayTests
         Assert.DoesNotContain("VALUES", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("time data 'notadate' does not match format '%Y-%m-%d'", "notadate", "date")]
+    [InlineData("time data '2025-13-45 99:00:00' does not match format '%Y-%m-%d %H:%M:%S'", "2025-13-45 99:00:00", "datetime")]
+    [InlineData("could not convert string to float: 'x1'", "x1", "float")]
+    public void Pythons_conversion_errors_are_invalid_values(string message, string value, string type)
+    {
+        var data = new ServerErrorData { Name = "builtins.ValueError", Message = message };
+        var ex = Assert.IsType<OdooInvalidValueException>(OdooWire.ServerError(data, 200, new CallInfo(null, "res.partner", "write", [1]), new SecretRedactor()));
+        Assert.Equal((value, type), (ex.Value, ex.ExpectedType));
+    }
+
     // ------------------------------------------------------------------ server restarting
 
     [Fact]
