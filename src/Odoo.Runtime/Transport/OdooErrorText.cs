@@ -131,13 +131,13 @@ internal static partial class OdooErrorText
             val = p.Groups["value"].Value;
             expected = p.Groups["type"].Value;
         }
-        var sql = SqlColumnValue().Matches(message);
-        foreach (Match m in sql)
+        // The column is named only when the excerpt compares it with the very value PostgreSQL refused.
+        if (val is not null)
         {
-            if (val is null || m.Groups["value"].Value == val)
+            foreach (Match m in SqlColumnValue().Matches(message))
             {
+                if (m.Groups["value"].Value != val) continue;
                 field = m.Groups["column"].Value;
-                val ??= m.Groups["value"].Value;
                 break;
             }
         }
