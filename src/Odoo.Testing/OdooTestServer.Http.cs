@@ -428,7 +428,15 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ authentication
 
-    private int? Authenticate(string? db, string? login, string? password)
+    /// <summary>Whether <paramref name="db"/> is the database or one of <see cref="OdooTestServerOptions.OtherDatabases"/>.</summary>
+    private bool HostsDatabase(string? db) => db == Database || (db is not null && _options.OtherDatabases.Contains(db));
+
+    /// <summary>
+    /// Checks a login. <paramref name="interactive"/> is Odoo's web session login (<c>/web/session/authenticate</c>),
+    /// which accepts only the password: res_users.py <c>_check_credentials</c> tries API keys only when the login is
+    /// not interactive (<c>common.login</c>, <c>execute_kw</c>).
+    /// </summary>
+    private int? Authenticate(string? db, string? login, string? password, bool interactive = false)
     {
         if (db != Database || login is null || password is null) return null;
         lock (_store.Sync)
@@ -437,7 +445,7 @@ public sealed partial class OdooTestServer
             {
                 if (c.Login != login) continue;
                 if (!UserActive(c.Uid)) return null;
-                return c.Password == password || (c.ApiKey is not null && c.ApiKey == password) ? c.Uid : null;
+                return c.Password == password || (!interactive && c.ApiKey is not null && c.ApiKey == password) ? c.Uid : null;
             }
         }
         return null;
@@ -453,8 +461,8 @@ public sealed partial class OdooTestServer
     private int CheckCredentials(JsonElement args)
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
-        if (db != Database)
-            throw OdooServerError.NoSuchDatabase(db);
+        if (!HostsDatabase(db)) throw OdooServerError.DatabaseDoesNotExist(db);
+        if (db != Database) throw OdooServerError.AccessDenied(); // a listed database without users
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
         if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
@@ -490,7 +498,7 @@ public sealed partial class OdooTestServer
                         return;
                     case "login" or "authenticate":
                     {
-                        if (ArgStr(0) is var loginDb && loginDb != Database) throw OdooServerError.NoSuchDatabase(loginDb);
+                        if (!HostsDatabase(ArgStr(0))) throw OdooServerError.DatabaseDoesNotExist(ArgStr(0));
                         var uid = Authenticate(ArgStr(0), ArgStr(1), ArgStr(2));
                         record.Uid = uid;
                         if (uid is { } u) w.WriteNumberValue(u); else w.WriteBooleanValue(false);
@@ -506,6 +514,7 @@ public sealed partial class OdooTestServer
                 switch (method)
                 {
                     case "list":
+                        if (!_options.ListDatabases) throw OdooServerError.AccessDenied();
                         w.WriteStartArray();
                         w.WriteStringValue(Database);
                         foreach (var other in _options.OtherDatabases) w.WriteStringValue(other);
@@ -567,15 +576,15 @@ public sealed partial class OdooTestServer
         if (path == "/web/session/authenticate")
         {
             var db = Str(p, "db");
-            if (db != Database) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessError("Database not found."));
-            var uid = Authenticate(db, Str(p, "login"), Str(p, "password"));
+            if (!HostsDatabase(db)) return JsonRpcReply(doc, record, _ => throw OdooServerError.DatabaseNotFound());
+            var uid = Authenticate(db, Str(p, "login"), Str(p, "password"), interactive: true);
             if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
             record.Uid = uid;
             var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, uid.Value));
             if (record.ErrorName is not null) return reply;
             // The session is rotated: a new id, bound to the database and the user; the old one is dropped.
             if (SentSessionId(ctx) is { } old) _sessions.TryRemove(old, out _);
-            reply.Cookies = [SessionCookieHeader(NewAuthenticatedSession(uid.Value, db))];
+            reply.Cookies = [SessionCookieHeader(NewAuthenticatedSession(uid.Value, db!))];
             return reply;
         }
         var userRoute = path is "/web/session/get_session_info" or "/web/session/check" or "/web/session/destroy"

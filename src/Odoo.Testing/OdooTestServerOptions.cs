@@ -22,6 +22,12 @@ public sealed class OdooTestServerOptions
     /// </summary>
     public IList<string> OtherDatabases { get; } = [];
 
+    /// <summary>
+    /// Whether <c>db.list</c> answers the databases (Odoo's <c>list_db</c> option, on by default). Off, it answers
+    /// <c>odoo.exceptions.AccessDenied</c> "Access Denied", as Odoo does (odoo/service/db.py, exp_list).
+    /// </summary>
+    public bool ListDatabases { get; set; } = true;
+
     /// <summary>The admin login (uid 2).</summary>
     public string AdminLogin { get; set; } = "admin";
 

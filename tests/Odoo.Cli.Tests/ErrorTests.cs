@@ -51,6 +51,16 @@ public sealed class ErrorTests
         Assert.Single(run.ErrLines);
     }
 
+    [Fact]
+    public async Task A_missing_database_is_one_line_naming_the_servers_databases()
+    {
+        await using var server = await OdooTestServer.StartAsync();
+        using var dir = new TempDir();
+        var run = await Cli.RunAsync(["scaffold", "res.partner", "-o", dir.Path, "--url", server.BaseUrl.ToString(), "-d", "no_such_db", "-u", server.Username, "-p", server.Password]);
+        AssertOneLine(run, $"Odoo has no database 'no_such_db' (or its db_filter hides it). The server lists: {server.Database}. Set --database (or ODOO_DATABASE) to a database of this server.");
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
     [Theory]
     [InlineData("scaffold")]
     [InlineData("check")]

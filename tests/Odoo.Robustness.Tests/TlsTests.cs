@@ -68,6 +68,10 @@ public sealed class TlsTests(Xunit.Abstractions.ITestOutputHelper output) : IAsy
         Assert.False(error.IsTimeout);
         Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("SSL", error.Message, StringComparison.OrdinalIgnoreCase);
+        // why, in words (a self-signed certificate: a root this machine does not trust)
+        Assert.Contains("The server's certificate was refused: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not trust", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CaCertificatePath", error.Message, StringComparison.Ordinal);
         output.WriteLine(error.Message);
         // Nothing reached Odoo: the handshake failed before any request.
         Assert.Equal(0, _server.CountRequests());
@@ -128,5 +132,7 @@ public sealed class TlsTests(Xunit.Abstractions.ITestOutputHelper output) : IAsy
         var pem = WritePem(other, "other-ca.crt");
         var error = await Assert.ThrowsAsync<OdooTransportException>(() => ConnectAsync(o => o.CaCertificatePath = pem));
         Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The server's certificate was refused: ", error.Message, StringComparison.Ordinal);
+        output.WriteLine(error.Message);
     }
 }

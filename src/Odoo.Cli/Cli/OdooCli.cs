@@ -75,6 +75,8 @@ public static partial class OdooCli
         UsageException u => u.Message + (u.Message.Contains("--help", StringComparison.Ordinal) ? "" : " Run 'odoogen --help' for usage."),
         OdooAccessDeniedException => $"login refused: {FirstLine(ex.Message)} Check --username and --password/--api-key (or ODOO_USERNAME, ODOO_PASSWORD, ODOO_API_KEY).",
         OdooModelNotFoundException => FirstLine(ex.Message),
+        OdooDatabaseNotFoundException => FirstLine(ex.Message).Replace("Set OdooClientOptions.Database to", "Set --database (or ODOO_DATABASE) to", StringComparison.Ordinal),
+        OdooServerUnavailableException => FirstLine(ex.Message),
         OdooTransportException t when t.IsTimeout => FirstLine(ex.Message) + " Raise --timeout or check --url.",
         OdooTransportException => FirstLine(ex.Message) + " Check --url (or ODOO_URL).",
         OdooProtocolException => $"the server does not answer like Odoo: {FirstLine(ex.Message)} Check --url (or ODOO_URL) and --protocol.",

@@ -95,18 +95,24 @@ internal sealed class OdooFieldIndex
 
     /// <summary>
     /// Resolves one (undotted) name: aliases are followed, <c>Id</c>/<c>Name</c>/<c>Ids</c> forms map to their
-    /// relation, and the Odoo name is taken for <paramref name="version"/>. An undeclared name passes through.
+    /// relation, and the Odoo name is taken for <paramref name="version"/>. An undeclared name that looks like an
+    /// Odoo name (it does not start with an upper-case letter: <c>x_custom</c>, <c>partner_id</c>) passes through,
+    /// for fields the server has but the declaration does not; an undeclared name that looks like a C# property name
+    /// (<c>AlowedUses</c>) is a mistake and fails before any request.
     /// </summary>
-    /// <exception cref="ArgumentException">The aliases form a loop.</exception>
+    /// <exception cref="ArgumentException">The aliases form a loop, or a C#-style name matches nothing declared (the message names the model and the closest declared names).</exception>
     public OdooResolvedField Resolve(string name, OdooVersion? version)
     {
         if (!_byLocal.TryGetValue(name, out var entry))
         {
             // An Odoo name of a declared field keeps its declaration (so its values are encoded too).
             var byRemote = Metadata.FindByRemoteName(name);
-            return byRemote is not null && string.Equals(byRemote.GetRemoteName(version), name, StringComparison.Ordinal)
-                ? new OdooResolvedField(byRemote, OdooFieldRole.Value, name)
-                : new OdooResolvedField(null, OdooFieldRole.Value, name);
+            if (byRemote is not null && string.Equals(byRemote.GetRemoteName(version), name, StringComparison.Ordinal))
+            {
+                return new OdooResolvedField(byRemote, OdooFieldRole.Value, name);
+            }
+            if (LooksLikePropertyName(name)) throw UnknownName(name);
+            return new OdooResolvedField(null, OdooFieldRole.Value, name);
         }
         if (entry.Field.AliasOf is not null)
         {
@@ -124,6 +130,61 @@ internal sealed class OdooFieldIndex
             }
         }
         return new OdooResolvedField(entry.Field, entry.Role, entry.Field.GetRemoteName(version));
+    }
+
+    /// <summary>
+    /// Whether an undeclared name looks like a C# property name rather than an Odoo field name: it starts with an
+    /// upper-case letter. Odoo field names are lower-case by convention (<c>name</c>, <c>partner_id</c>,
+    /// <c>x_studio_code</c>), and a raw Odoo name is how a caller reaches a field the declaration lacks.
+    /// </summary>
+    internal static bool LooksLikePropertyName(string name) => name.Length > 0 && char.IsUpper(name[0]);
+
+    /// <summary>The error for a C#-style name that matches no declared name: the model and the closest declared names.</summary>
+    internal ArgumentException UnknownName(string name)
+    {
+        var closest = Closest(name, 3);
+        var hint = closest.Count > 0
+            ? $" Did you mean {string.Join(" or ", closest.Select(c => "'" + c + "'"))}?"
+            : $" Declared names: {string.Join(", ", _byLocal.Keys.Where(k => char.IsUpper(k[0])).Order(StringComparer.Ordinal).Take(12))}{(_byLocal.Count > 12 ? ", ..." : "")}.";
+        return new ArgumentException(
+            $"{RecordName} ({Metadata.ModelName}) has no field or property named '{name}'.{hint} Use a declared property name, or the Odoo field name (snake_case) for a field the declaration does not have.",
+            nameof(name));
+    }
+
+    /// <summary>The declared names closest to <paramref name="name"/> (case-insensitive edit distance), best first.</summary>
+    internal IReadOnlyList<string> Closest(string name, int count)
+    {
+        var candidates = _byLocal.Keys.Concat(_concrete.Select(f => f.RemoteName)).Distinct(StringComparer.Ordinal);
+        var limit = Math.Max(2, name.Length / 3);
+        return candidates
+            .Select(c => (Name: c, Distance: Distance(Normalize(name), Normalize(c))))
+            .Where(c => c.Distance <= limit)
+            .OrderBy(c => c.Distance).ThenBy(c => char.IsUpper(c.Name[0]) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .DistinctBy(c => Normalize(c.Name)) // AllowedUses, not also allowed_uses
+            .Take(count)
+            .Select(c => c.Name)
+            .ToList();
+    }
+
+    /// <summary>Lower case without underscores, so that <c>AllowedUses</c> and <c>allowed_uses</c> compare equal.</summary>
+    private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     /// <summary>

@@ -153,6 +153,10 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             return null;
         }
+        catch (OdooDatabaseNotFoundException ex) when (ex.AvailableDatabases is null)
+        {
+            throw await WithDatabaseListAsync(ex, info, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static (int UserId, OdooContext Context) ReadSessionInfo(ref Utf8JsonReader r)
@@ -355,12 +359,74 @@ internal sealed class JsonRpcTransport : IOdooTransport
             WriteEnvelopeEnd(w);
         }
         using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
-        return ReadEnvelope(answer, static (ref Utf8JsonReader r) => r.TokenType switch
+        try
         {
-            JsonTokenType.Number => r.TryGetInt32(out var uid) ? uid : throw OdooJsonReader.Unexpected(ref r, "a user id"),
-            JsonTokenType.False or JsonTokenType.Null => 0,
-            _ => throw OdooJsonReader.Unexpected(ref r, "a user id or false"),
-        }, info);
+            return ReadEnvelope(answer, static (ref Utf8JsonReader r) => r.TokenType switch
+            {
+                JsonTokenType.Number => r.TryGetInt32(out var uid) ? uid : throw OdooJsonReader.Unexpected(ref r, "a user id"),
+                JsonTokenType.False or JsonTokenType.Null => 0,
+                _ => throw OdooJsonReader.Unexpected(ref r, "a user id or false"),
+            }, info);
+        }
+        catch (OdooDatabaseNotFoundException ex) when (ex.AvailableDatabases is null)
+        {
+            throw await WithDatabaseListAsync(ex, info, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// <c>db.list()</c> on <c>/jsonrpc</c>: the databases the server shows, or <see langword="null"/> when it refuses
+    /// (<c>list_db = False</c> answers <c>AccessDenied</c>) or anything else goes wrong. Asked only after a login found
+    /// no database, to say which ones there are; never fails.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>?> ListDatabasesAsync(CancellationToken cancellationToken)
+    {
+        var info = CallInfo.Service("db", "list");
+        try
+        {
+            using var body = new PooledBuffer(128);
+            using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
+            {
+                WriteEnvelopeStart(w, "db", "list");
+                WriteEnvelopeEnd(w);
+            }
+            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
+            return ReadEnvelope(answer, static (ref Utf8JsonReader r) =>
+            {
+                if (r.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref r, "a list of database names");
+                var names = new List<string>();
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType != JsonTokenType.String) throw OdooJsonReader.Unexpected(ref r, "a database name");
+                    names.Add(r.GetString()!);
+                }
+                return (IReadOnlyList<string>)names;
+            }, info);
+        }
+        catch (Exception ex) when (ex is OdooException or HttpRequestException or IOException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The same error, with the databases the server lists (when it lists them).</summary>
+    private async Task<OdooDatabaseNotFoundException> WithDatabaseListAsync(OdooDatabaseNotFoundException ex, CallInfo info, CancellationToken cancellationToken)
+    {
+        var available = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
+        if (available is null) return ex;
+        var label = ex.ExceptionName.Length > 0 ? ex.ExceptionName : "Odoo error";
+        return new OdooDatabaseNotFoundException(ex.ExceptionName, ex.ServerMessage,
+            OdooWire.DatabaseNotFoundMessage(info.Description, label, ex.Database, available, _http.Redactor))
+        {
+            Database = ex.Database,
+            AvailableDatabases = available,
+            Arguments = ex.Arguments,
+            Debug = ex.Debug,
+            HttpStatus = ex.HttpStatus,
+            Model = ex.Model,
+            Method = ex.Method,
+            Ids = ex.Ids,
+        };
     }
 
     /// <summary><c>object.execute(db, uid, password, model, method)</c> (no arguments), as OdooRPC fetches the user context.</summary>
@@ -431,7 +497,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
-        if (error is not null) throw OdooWire.ServerError(error, answer.Status, info, redactor);
+        if (error is not null) throw OdooWire.ServerError(error, answer.Status, info, redactor, _database);
         if (!hasResult)
         {
             // Odoo leaves "result" out when the method returned None ({"jsonrpc": "2.0", "id": 1}; real sample 74):

@@ -278,7 +278,10 @@ internal sealed class OdooHttpConnection : IDisposable
     /// exceptions, joined by ": ", leaving out those an outer message already holds (a socket error
     /// repeats the HTTP error wrapping it) and the "see inner exception" pointers.
     /// </summary>
-    /// <example><c>Connection refused (127.0.0.1:9)</c>; <c>The SSL connection could not be established: The remote certificate is invalid...</c></example>
+    /// <remarks>A refused TLS handshake also says why in words (host name mismatch, untrusted root, expired: <see cref="OdooTlsText"/>).</remarks>
+    /// <example><c>Connection refused (127.0.0.1:9)</c>; <c>The SSL connection could not be established: The remote certificate is invalid
+    /// because of errors in the certificate chain: UntrustedRoot. The server's certificate was refused: the certificate chain ends at a root
+    /// this machine does not trust ...</c></example>
     internal static string Describe(Exception ex)
     {
         var sb = new StringBuilder();
@@ -289,7 +292,9 @@ internal sealed class OdooHttpConnection : IDisposable
             if (sb.Length > 0) sb.Append(": ");
             sb.Append(message);
         }
-        return sb.Length > 0 ? sb.ToString() : ex.GetType().Name;
+        if (sb.Length == 0) sb.Append(ex.GetType().Name);
+        if (OdooTlsText.Explain(ex) is { } why) sb.Append(". The server's certificate was refused: ").Append(why);
+        return sb.ToString();
     }
 
     /// <summary>A message without its "see inner exception" pointer and its final period.</summary>

@@ -143,13 +143,27 @@ internal static class OdooWire
     }
 
     /// <summary>Builds the typed exception for an Odoo error.</summary>
-    public static OdooServerException ServerError(ServerErrorData data, int httpStatus, CallInfo info, SecretRedactor redactor)
+    /// <param name="data">The error object.</param>
+    /// <param name="httpStatus">The HTTP status of the answer.</param>
+    /// <param name="info">The call.</param>
+    /// <param name="redactor">Masks the secrets.</param>
+    /// <param name="database">The database the call named, for a "database not found" answer that does not name it.</param>
+    /// <returns>An <see cref="OdooServerException"/> (or subclass), or an <see cref="OdooServerUnavailableException"/> when Odoo lost its database connection.</returns>
+    public static OdooException ServerError(ServerErrorData data, int httpStatus, CallInfo info, SecretRedactor redactor, string? database = null)
     {
         var name = data.Name ?? string.Empty;
         var serverMessage = redactor.Redact(data.Message ?? data.EnvelopeMessage ?? (data.Arguments.Count > 0 ? data.Arguments[0] : null) ?? "(no message)");
         var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
         var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
         var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
+        if (TypedServerError(name, serverMessage, label, info, redactor, database) is { } typed)
+        {
+            return typed switch
+            {
+                OdooServerException e => WithDetails(e, arguments, debug, httpStatus, info),
+                _ => typed,
+            };
+        }
         var kind = Classify(name, httpStatus, data.Code);
         var message = kind switch
         {
@@ -181,6 +195,73 @@ internal static class OdooWire
             _ => new OdooServerException(name, serverMessage, message)
             { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
         };
+    }
+
+    private static OdooServerException WithDetails(OdooServerException e, string[] arguments, string? debug, int httpStatus, CallInfo info) => e switch
+    {
+        OdooDatabaseNotFoundException x => new OdooDatabaseNotFoundException(x.ExceptionName, x.ServerMessage, x.Message)
+        { Database = x.Database, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+        OdooUnknownFieldException x => new OdooUnknownFieldException(x.ExceptionName, x.ServerMessage, x.Message)
+        { FieldModel = x.FieldModel, Field = x.Field, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+        OdooInvalidValueException x => new OdooInvalidValueException(x.ExceptionName, x.ServerMessage, x.Message)
+        { Field = x.Field, Value = x.Value, ExpectedType = x.ExpectedType, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
+        _ => e,
+    };
+
+    /// <summary>
+    /// The errors typed from what Odoo's message says rather than from its class alone (one place for the mapping):
+    /// a database that does not exist, an unknown field, a value that does not fit, a database connection lost to a
+    /// restart. <see langword="null"/> for everything else.
+    /// </summary>
+    private static OdooException? TypedServerError(string name, string serverMessage, string label, CallInfo info, SecretRedactor redactor, string? database)
+    {
+        var missingDb = OdooErrorText.MissingDatabase(name, serverMessage);
+        if (missingDb is not null || OdooErrorText.IsSessionDatabaseNotFound(name, serverMessage))
+        {
+            var db = missingDb ?? database;
+            return new OdooDatabaseNotFoundException(name, serverMessage, DatabaseNotFoundMessage(info.Description, label, db, null, redactor)) { Database = db };
+        }
+        if (OdooErrorText.IsConnectionLost(name, serverMessage))
+        {
+            var firstLine = serverMessage.Split('\n', 2)[0].Trim();
+            return new OdooServerUnavailableException(redactor.Redact(
+                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later; a read was already retried, a write was not resent (Odoo rolled it back)."))
+            {
+                ExceptionName = name,
+                ServerMessage = serverMessage,
+                Model = info.Model,
+                Method = info.Method,
+                Ids = info.Ids,
+            };
+        }
+        if (OdooErrorText.UnknownField(name, serverMessage) is { } unknown)
+        {
+            return new OdooUnknownFieldException(name, serverMessage,
+                $"{info.Description} failed ({label}): Odoo has no field '{unknown.Field}' on model '{unknown.Model}'. Check the name in the fields, domain, order or values; the module that adds the field may not be installed, or the declaration does not match the server (run the drift check: odoogen check).")
+            { FieldModel = unknown.Model, Field = unknown.Field };
+        }
+        if (OdooErrorText.InvalidValue(name, serverMessage) is { } invalid)
+        {
+            var field = invalid.Field is null ? "" : $" for '{invalid.Field}'";
+            return new OdooInvalidValueException(name, serverMessage,
+                $"{info.Description} failed ({label}): a value{field} does not fit its field: {invalid.Description}. Nothing was applied: pass a value of the field's type.")
+            { Field = invalid.Field, Value = invalid.Value, ExpectedType = invalid.Type };
+        }
+        return null;
+    }
+
+    /// <summary>The message of an <see cref="OdooDatabaseNotFoundException"/>, with the databases when they are known.</summary>
+    internal static string DatabaseNotFoundMessage(string call, string label, string? database, IReadOnlyList<string>? available, SecretRedactor redactor)
+    {
+        var which = database is null ? "database of that name" : $"database '{database}'";
+        var listed = available switch
+        {
+            null => "",
+            { Count: 0 } => " The server lists no database.",
+            _ => $" The server lists: {string.Join(", ", available)}.",
+        };
+        return redactor.Redact(
+            $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.");
     }
 
     private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired, NotFound, Lock, Argument }
@@ -264,6 +345,18 @@ internal static class OdooWire
         var excerpt = Excerpt(answer.Body.Span, redactor);
         if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
         var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
+        if (answer.Status == 503)
+        {
+            return new OdooServerUnavailableException(
+                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later; a read was already retried, a write was not resent.{hint}{body}"))
+            {
+                StatusCode = answer.Status,
+                Url = answer.Url,
+                Model = info.Model,
+                Method = info.Method,
+                Ids = info.Ids,
+            };
+        }
         return new OdooTransportException(
             redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}"))
         {
@@ -276,11 +369,12 @@ internal static class OdooWire
     }
 
     /// <summary>
-    /// Whether a failed attempt may be repeated (for reads): no answer, a timeout, a 5xx/429/408 status, or Odoo's
-    /// <c>LockError</c> (409 on JSON-2: a concurrent transaction held the records; Odoo rolled back).
+    /// Whether a failed attempt may be repeated (for reads): no answer, a timeout, a 5xx/429/408 status, Odoo's
+    /// <c>LockError</c> (409 on JSON-2: a concurrent transaction held the records; Odoo rolled back), or a server that
+    /// is restarting (<see cref="OdooServerUnavailableException"/>: its database connection lost, or HTTP 503).
     /// A refused TLS handshake (untrusted or mismatched certificate) is not: it fails the same way every time.
     /// </summary>
-    public static bool IsTransient(Exception ex) => ex is OdooLockException || (ex is OdooTransportException t &&
+    public static bool IsTransient(Exception ex) => ex is OdooLockException or OdooServerUnavailableException || (ex is OdooTransportException t &&
         (t.IsTimeout || t.StatusCode is null || t.StatusCode is 408 or 429 or >= 500) &&
         !IsTlsFailure(t));
 

@@ -163,8 +163,62 @@ public sealed class OdooValues : IEnumerable<KeyValuePair<string, object?>>
         {
             return EncodeToMany(null, key, value, recordName, version);
         }
+        if (field is not null && !Fits(field.Kind, value))
+        {
+            throw new ArgumentException(
+                $"The value for '{key}' of {recordName} does not fit the field: {field.Name} is {KindName(field.Kind)} ({field.RemoteName}) and the value is a {value!.GetType().Name}. {KindHint(field.Kind)}",
+                key);
+        }
         return OdooFieldEncoding.EncodeValue(field, value, key);
     }
+
+    /// <summary>
+    /// Whether a value can be sent for a declared field of <paramref name="kind"/>: <see langword="null"/> and
+    /// <see langword="false"/> (Odoo's empty value) fit every field, raw JSON (<see cref="IOdooJsonWritable"/>,
+    /// <see cref="JsonElement"/>, <see cref="System.Text.Json.Nodes.JsonNode"/>) is sent as it is, and a string fits
+    /// the kinds whose wire form is text (char, date, datetime, selection, binary).
+    /// </summary>
+    private static bool Fits(OdooFieldKind kind, object? value)
+    {
+        if (value is null or false or IOdooJsonWritable or JsonElement or System.Text.Json.Nodes.JsonNode) return true;
+        return kind switch
+        {
+            OdooFieldKind.Boolean => value is bool,
+            OdooFieldKind.Integer => value is int or long or short or byte or sbyte or ushort or uint or Enum,
+            OdooFieldKind.Float => value is int or long or short or byte or sbyte or ushort or uint or ulong or float or double or decimal,
+            OdooFieldKind.Char => value is string or Enum,
+            OdooFieldKind.Date or OdooFieldKind.DateTime => value is string or DateOnly or DateTime or DateTimeOffset,
+            OdooFieldKind.Selection => value is string or Enum or int or long,
+            OdooFieldKind.Binary => value is string or byte[] or ReadOnlyMemory<byte> or Memory<byte>,
+            _ => true,
+        };
+    }
+
+    private static string KindName(OdooFieldKind kind) => kind switch
+    {
+        OdooFieldKind.Boolean => "a boolean field",
+        OdooFieldKind.Integer => "an integer field",
+        OdooFieldKind.Float => "a float field",
+        OdooFieldKind.Char => "a text field",
+        OdooFieldKind.Date => "a date field",
+        OdooFieldKind.DateTime => "a datetime field",
+        OdooFieldKind.Selection => "a selection field",
+        OdooFieldKind.Binary => "a binary field",
+        _ => "a " + kind.ToString().ToLowerInvariant() + " field",
+    };
+
+    private static string KindHint(OdooFieldKind kind) => kind switch
+    {
+        OdooFieldKind.Boolean => "Pass true or false.",
+        OdooFieldKind.Integer => "Pass an int or long (parse text first), or null to clear it.",
+        OdooFieldKind.Float => "Pass a number (double, decimal, int), or null to clear it.",
+        OdooFieldKind.Char => "Pass a string (format numbers yourself), or null to clear it.",
+        OdooFieldKind.Date => "Pass a DateOnly (or DateTime), or null to clear it.",
+        OdooFieldKind.DateTime => "Pass a DateTime or DateTimeOffset, or null to clear it.",
+        OdooFieldKind.Selection => "Pass the enum member or the selection key as a string.",
+        OdooFieldKind.Binary => "Pass the bytes (byte[]) or their base64 text.",
+        _ => "",
+    };
 
     private static bool ContainsCommands(IEnumerable items)
     {

@@ -49,6 +49,20 @@ public sealed class OdooServerError : Exception
     /// <returns>The error.</returns>
     public static OdooServerError AccessDenied() => new("odoo.exceptions.AccessDenied", "Access Denied");
 
+    /// <summary>
+    /// What Odoo 18 answers on <c>/jsonrpc</c> for a database that does not exist: the connection attempt's
+    /// <c>psycopg2.OperationalError</c> (recorded: tests/Odoo.Runtime.Tests/WireSamples/60-61).
+    /// </summary>
+    /// <param name="database">The database asked for.</param>
+    public static OdooServerError DatabaseDoesNotExist(string? database) =>
+        new("psycopg2.OperationalError", $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{database}\" does not exist\n");
+
+    /// <summary>
+    /// What <c>/web/session/authenticate</c> answers for a database that does not exist or that <c>db_filter</c> hides
+    /// (addons/web/controllers/session.py: <c>raise AccessError("Database not found.")</c>; WireSamples/62).
+    /// </summary>
+    public static OdooServerError DatabaseNotFound() => new("odoo.exceptions.AccessError", "Database not found.");
+
     /// <summary><c>odoo.exceptions.AccessError</c> (the user may not do this).</summary>
     /// <param name="message">The message.</param>
     /// <returns>The error.</returns>
@@ -111,10 +125,6 @@ public sealed class OdooServerError : Exception
         JsonRpcCode = 404,
         JsonRpcMessage = "404: Not Found",
     };
-
-    /// <summary>What Odoo answers for a database that does not exist (PostgreSQL refuses the connection).</summary>
-    internal static OdooServerError NoSuchDatabase(string? db) => new("psycopg2.OperationalError",
-        $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{db}\" does not exist\n");
 
     /// <summary>A werkzeug HTTP exception as Odoo 19's <c>Json2Dispatcher.handle_error</c> serialises it: arguments <c>[description, code]</c>.</summary>
     internal static OdooServerError Http(string name, string description, int status) =>

@@ -185,10 +185,35 @@ internal static class Domain
             case "child_of" or "parent_of":
                 return Hierarchy(store, t, f, op == "child_of", right);
         }
+        CheckIntegerOperand(t, f, op, right);
         var getter = Getter(store, t, f);
         var positive = Positive(op);
         var test = Simple(store, t, f, getter, positive, right);
         return positive == op ? new LeafCond(test) : new NotCond(new LeafCond(test));
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses text that is not a number compared with an integer column (the id or an integer field):
+    /// <c>psycopg2.errors.InvalidTextRepresentation</c> "invalid input syntax for type integer: "abc"" with a SQL
+    /// excerpt (recorded: tests/Odoo.Runtime.Tests/WireSamples/69). Many2one fields are not checked: Odoo turns text
+    /// compared with them into a name search.
+    /// </summary>
+    private static void CheckIntegerOperand(ModelTable t, FieldDef f, string op, JsonElement right)
+    {
+        if (f.Storage != FieldStorage.Id && f.Type != OdooFieldType.Integer) return;
+        if (op is not ("=" or "!=" or "<" or ">" or "<=" or ">=" or "in" or "not in")) return;
+        var values = right.ValueKind == JsonValueKind.Array ? right.EnumerateArray().ToList() : [right];
+        foreach (var v in values)
+        {
+            if (v.ValueKind != JsonValueKind.String || long.TryParse(v.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
+            var text = v.GetString()!;
+            var table = t.Name.Replace('.', '_');
+            var sqlOp = op is "in" or "not in" ? op.ToUpperInvariant() : op;
+            var operand = op is "in" or "not in" ? $"('{text}')" : $"'{text}'";
+            var excerpt = $"LINE 1: ...WHERE (\"{table}\".\"{f.Name}\" {sqlOp} {operand})";
+            throw new OdooServerError("psycopg2.errors.InvalidTextRepresentation",
+                $"invalid input syntax for type integer: \"{text}\"\n{excerpt}\n{new string(' ', excerpt.Length - operand.Length - 1)}^\n");
+        }
     }
 
     private static string Positive(string op) => op switch

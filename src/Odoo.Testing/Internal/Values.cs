@@ -30,11 +30,15 @@ internal static class Values
                     return v.TryGetInt64(out var l) ? l : (long)Math.Truncate(v.GetDouble());
                 if (v.ValueKind == JsonValueKind.True) return 1L;
                 if (v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ls)) return ls;
+                // fields.Integer.convert_to_cache: int(value) (recorded: tests/Odoo.Runtime.Tests/WireSamples/68).
+                if (v.ValueKind == JsonValueKind.String) throw OdooServerError.ValueError($"invalid literal for int() with base 10: {PyRepr.Str(v.GetString()!)}");
                 throw BadValue(table, f, v);
             case OdooFieldType.Float or OdooFieldType.Monetary:
                 if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
                 if (v.ValueKind == JsonValueKind.True) return 1.0;
                 if (v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ds)) return ds;
+                // fields.Float.convert_to_cache: float(value).
+                if (v.ValueKind == JsonValueKind.String) throw OdooServerError.ValueError($"could not convert string to float: {PyRepr.Str(v.GetString()!)}");
                 throw BadValue(table, f, v);
             case OdooFieldType.Boolean:
                 return v.ValueKind switch
@@ -142,14 +146,16 @@ internal static class Values
         if (values.Count == 0) return;
         foreach (var kv in values)
             if (kv.Key == s) return;
-        throw OdooServerError.ValueError($"Wrong value for {table.Name}.{f.Name}: '{s}'");
+        throw OdooServerError.ValueError($"Wrong value for {table.Name}.{f.Name}: {PyRepr.Str(s)}");
     }
 
     public static string NormalizeDate(ModelTable table, FieldDef f, string s)
     {
         if (s.Length >= 10 && DateOnly.TryParseExact(s.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        throw OdooServerError.ValueError($"time data '{s}' does not match format '%Y-%m-%d' (field {table.Name}.{f.Name})");
+        // fields.Date.to_date: datetime.strptime(value[:DATE_LENGTH], DATE_FORMAT), whose ValueError does not name the field.
+        _ = (table, f);
+        throw OdooServerError.ValueError($"time data {PyRepr.Str(s.Length > 10 ? s[..10] : s)} does not match format '%Y-%m-%d'");
     }
 
     public static string NormalizeDateTime(ModelTable table, FieldDef f, string s)
@@ -157,7 +163,8 @@ internal static class Values
         if (s.Length == 10) return NormalizeDate(table, f, s) + " 00:00:00";
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
             return dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        throw OdooServerError.ValueError($"time data '{s}' does not match format '%Y-%m-%d %H:%M:%S' (field {table.Name}.{f.Name})");
+        // fields.Datetime.to_datetime: datetime.strptime(value[:DATETIME_LENGTH], DATETIME_FORMAT).
+        throw OdooServerError.ValueError($"time data {PyRepr.Str(s.Length > 19 ? s[..19] : s)} does not match format '%Y-%m-%d %H:%M:%S'");
     }
 
     private static OdooServerError BadValue(ModelTable table, FieldDef f, JsonElement v)

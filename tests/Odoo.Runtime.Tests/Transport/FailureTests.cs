@@ -152,10 +152,11 @@ public sealed class FailureTests
     {
         Assert.Equal("Connection refused (127.0.0.1:9)",
             Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException("Connection refused (127.0.0.1:9)", new IOException("Connection refused"))));
-        Assert.Equal("The SSL connection could not be established: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot",
+        Assert.StartsWith("The SSL connection could not be established: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot. The server's certificate was refused: ",
             Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException(
                 "The SSL connection could not be established, see inner exception.",
-                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"))));
+                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"))),
+            StringComparison.Ordinal);
         Assert.Equal("An error occurred while sending the request: The response ended prematurely",
             Odoo.Transport.OdooHttpConnection.Describe(new HttpRequestException("An error occurred while sending the request.", new IOException("The response ended prematurely."))));
     }

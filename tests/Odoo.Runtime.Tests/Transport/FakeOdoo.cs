@@ -96,6 +96,12 @@ internal sealed class FakeOdoo : HttpMessageHandler
     /// <summary>Headers added to every answer (for example Set-Cookie).</summary>
     public List<KeyValuePair<string, string>> ExtraResponseHeaders { get; } = [];
 
+    /// <summary>The answer to <c>db.list</c> on /jsonrpc (default: the recorded list, sample 63).</summary>
+    public Func<RecordedRequest, HttpResponseMessage> DbList { get; set; } = _ => WireSamples.Response("63-db-list");
+
+    /// <summary>The answer to <c>/web/session/authenticate</c>; <see langword="null"/> (the default) answers the 404 of an unknown route.</summary>
+    public Func<RecordedRequest, HttpResponseMessage>? SessionAuthenticate { get; set; }
+
     public IEnumerable<RecordedRequest> ExecuteKwRequests => Requests.Where(r => r.Path == "/jsonrpc" && r.RpcMethod == "execute_kw");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -129,9 +135,11 @@ internal sealed class FakeOdoo : HttpMessageHandler
                     "common" when r.RpcMethod == "login" => Login(r),
                     "object" when r.RpcMethod == "execute" && (string?)r.Args[4] == "context_get" => RpcResult(UserContextJson),
                     "object" when r.RpcMethod == "execute_kw" => await ExecuteKw(r, ct),
+                    "db" when r.RpcMethod == "list" => DbList(r),
                     _ => RpcResult("null"),
                 };
         }
+        if (r.Path == "/web/session/authenticate" && SessionAuthenticate is { } authenticate) return authenticate(r);
         if (r.Path.StartsWith("/json/2/", StringComparison.Ordinal)) return await Json2(r, ct);
         return WireSamples.Response("33-unknown-route-404");
     }

@@ -139,6 +139,22 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task An_api_key_given_as_the_password_falls_back_to_session_less_calls()
+    {
+        // Odoo's session login is interactive and refuses API keys; common.login accepts them.
+        await using var server = await OdooTestServer.StartAsync();
+        var options = Options(server);
+        options.Password = server.ApiKey;
+        await using var client = await OdooClient.ConnectAsync(options);
+        await client.Model("res.partner").SearchCountAsync();
+
+        Assert.Equal(["/web/webclient/version_info", "/web/session/authenticate", "/jsonrpc", "/jsonrpc", "/jsonrpc"], server.Requests.Select(r => r.Path));
+        Assert.Equal("odoo.exceptions.AccessDenied", server.Requests[1].ErrorName);
+        Assert.Equal(["login", "context_get", "search_count"], server.Requests.Skip(2).Select(r => r.Method));
+        Assert.Equal(server.AdminUid, client.UserId);
+    }
+
+    [Fact]
     public async Task Turning_the_web_session_off_sends_session_less_jsonrpc_calls()
     {
         await using var server = await OdooTestServer.StartAsync();
