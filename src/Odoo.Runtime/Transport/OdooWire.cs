@@ -225,7 +225,7 @@ internal static class OdooWire
         {
             var firstLine = serverMessage.Split('\n', 2)[0].Trim();
             return new OdooServerUnavailableException(redactor.Redact(
-                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later; a read was already retried, a write was not resent (Odoo rolled it back)."))
+                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back)."))
             {
                 ExceptionName = name,
                 ServerMessage = serverMessage,
@@ -348,7 +348,7 @@ internal static class OdooWire
         if (answer.Status == 503)
         {
             return new OdooServerUnavailableException(
-                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later; a read was already retried, a write was not resent.{hint}{body}"))
+                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}"))
             {
                 StatusCode = answer.Status,
                 Url = answer.Url,

@@ -209,7 +209,7 @@ public sealed class ErrorSampleReplayTests
         Assert.Equal("connection already closed", ex.ServerMessage);
         Assert.Null(ex.StatusCode);
         Assert.Equal(
-            "res.partner.write(1) failed (psycopg2.InterfaceError): connection already closed. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later; a read was already retried, a write was not resent (Odoo rolled it back).",
+            "res.partner.write(1) failed (psycopg2.InterfaceError): connection already closed. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back).",
             ex.Message);
         Assert.Single(fake.ExecuteKwRequests);
         Assert.True(OdooWire.IsTransient(ex));

@@ -62,7 +62,7 @@ public sealed class ReliabilityTests
         await using var __ = odoo;
         server.Faults.Add(OdooFault.ServiceUnavailable()).For(model: "test.voucher", method: "search_read").Once();
 
-        var error = await Assert.ThrowsAsync<OdooTransportException>(() => odoo.Vouchers.SearchAsync());
+        var error = await Assert.ThrowsAsync<OdooServerUnavailableException>(() => odoo.Vouchers.SearchAsync());
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(1, await SettledCallsAsync(server, "search_read", 1));
