@@ -129,20 +129,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
     {
         var info = CallInfo.Service("web.session", "authenticate");
         using var body = new PooledBuffer(256);
-        using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteString("jsonrpc", "2.0");
-            w.WriteString("method", "call");
-            w.WritePropertyName("params");
-            w.WriteStartObject();
-            w.WriteString("db", _database);
-            w.WriteString("login", _username);
-            w.WriteString("password", _secret);
-            w.WriteEndObject();
-            w.WriteNumber("id", NextId());
-            w.WriteEndObject();
-        }
+        WriteWebCall(body, [("db", _database), ("login", _username), ("password", _secret)]);
         using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/authenticate", body, null, null, info, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -199,17 +186,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         try
         {
             using var body = new PooledBuffer(128);
-            using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
-            {
-                w.WriteStartObject();
-                w.WriteString("jsonrpc", "2.0");
-                w.WriteString("method", "call");
-                w.WritePropertyName("params");
-                w.WriteStartObject();
-                w.WriteEndObject();
-                w.WriteNumber("id", NextId());
-                w.WriteEndObject();
-            }
+            WriteWebCall(body, []);
             using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OdooException or OperationCanceledException or ObjectDisposedException)
@@ -306,22 +283,27 @@ internal sealed class JsonRpcTransport : IOdooTransport
         w.Flush();
     }
 
+    /// <summary>A web route's JSON-RPC body: <c>{"jsonrpc": "2.0", "method": "call", "params": {name: value...}, "id": n}</c>.</summary>
+    private void WriteWebCall(PooledBuffer body, ReadOnlySpan<(string Name, string? Value)> parameters)
+    {
+        using var w = new Utf8JsonWriter(body, OdooWire.WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("jsonrpc", "2.0");
+        w.WriteString("method", "call");
+        w.WritePropertyName("params");
+        w.WriteStartObject();
+        foreach (var (name, value) in parameters) w.WriteString(name, value);
+        w.WriteEndObject();
+        w.WriteNumber("id", NextId());
+        w.WriteEndObject();
+    }
+
     /// <summary><c>POST /web/webclient/version_info</c> with <c>params: {}</c>; returns <c>result.server_version</c>.</summary>
     public async Task<string> GetVersionInfoAsync(CancellationToken cancellationToken)
     {
         var info = CallInfo.Service("web", "version_info");
         using var body = new PooledBuffer(128);
-        using (var w = new Utf8JsonWriter(body, OdooWire.WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteString("jsonrpc", "2.0");
-            w.WriteString("method", "call");
-            w.WritePropertyName("params");
-            w.WriteStartObject();
-            w.WriteEndObject();
-            w.WriteNumber("id", NextId());
-            w.WriteEndObject();
-        }
+        WriteWebCall(body, []);
         using var answer = await _http.SendAsync(HttpMethod.Post, "web/webclient/version_info", body, null, null, info, cancellationToken).ConfigureAwait(false);
         var version = ReadEnvelope(answer, ReadServerVersion, info);
         return version ?? throw OdooWire.Protocol("a version_info result without server_version", answer, info, _http.Redactor);
