@@ -36,16 +36,19 @@ public sealed class ErrorTests(RealOdooFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Bad_database_is_an_access_error_today()
+    public async Task A_bad_database_is_a_database_not_found_error_listing_the_servers_databases()
     {
-        // Today: /web/session/authenticate answers odoo.exceptions.AccessError "Database not found.", which the client
-        // raises as OdooAccessException (as if the user lacked rights); a typed error is for issue 14.
+        // /web/session/authenticate answers odoo.exceptions.AccessError "Database not found."; the client names the
+        // database and lists the server's databases (db.list).
         var database = RealOdoo.Run + "_nodb";
         var e = await Assert.ThrowsAnyAsync<OdooException>(() => OpenStackOdooClient.ConnectAsync(RealOdoo.Options(database: database)));
         output.WriteLine($"{e.GetType().Name}: {e.Message}");
-        var access = Assert.IsType<OdooAccessException>(e, exactMatch: true);
-        Assert.Equal("odoo.exceptions.AccessError", access.ExceptionName);
-        Assert.Equal("Database not found.", access.ServerMessage);
+        var missing = Assert.IsType<OdooDatabaseNotFoundException>(e, exactMatch: true);
+        Assert.Equal("odoo.exceptions.AccessError", missing.ExceptionName);
+        Assert.Equal("Database not found.", missing.ServerMessage);
+        Assert.Equal(database, missing.Database);
+        Assert.Contains(RealOdoo.Database, missing.AvailableDatabases ?? []);
+        Assert.Contains($"'{database}'", e.Message);
         Assert.DoesNotContain(RealOdoo.Password.Length >= 4 ? RealOdoo.Password : "\u0000", e.ToString());
     }
 
@@ -195,22 +198,22 @@ public sealed class ErrorTests(RealOdooFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task An_unknown_field_is_a_generic_server_error_today()
+    public async Task An_unknown_field_is_an_unknown_field_error_naming_model_and_field()
     {
-        // Today: OdooServerException with builtins.ValueError; a typed error is for issue 14.
         var inDomain = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").SearchAsync(
             new object[] { new object[] { "no_such_field", "=", 1 } }));
         output.WriteLine($"{inDomain.GetType().Name}: {inDomain.Message}");
-        Assert.IsType<OdooServerException>(inDomain, exactMatch: true);
-        Assert.Equal("builtins.ValueError", inDomain.ExceptionName);
-        Assert.Contains("Invalid field res.partner.category.no_such_field", inDomain.ServerMessage);
+        var domain = Assert.IsType<OdooUnknownFieldException>(inDomain, exactMatch: true);
+        Assert.Equal("builtins.ValueError", domain.ExceptionName);
+        Assert.Contains("Invalid field res.partner.category.no_such_field", domain.ServerMessage);
+        Assert.Equal(("res.partner.category", "no_such_field"), (domain.FieldModel, domain.Field));
 
         var inWrite = await Assert.ThrowsAnyAsync<OdooServerException>(() => Odoo.Client.Model("res.partner.category").CreateAsync(
             new Dictionary<string, object?> { ["name"] = RealOdoo.Name("unknown field"), ["no_such_field"] = 1 }));
         output.WriteLine($"{inWrite.GetType().Name}: {inWrite.Message}");
-        Assert.IsType<OdooServerException>(inWrite, exactMatch: true);
-        Assert.Equal("builtins.ValueError", inWrite.ExceptionName);
-        Assert.Contains("no_such_field", inWrite.ServerMessage);
+        var write = Assert.IsType<OdooUnknownFieldException>(inWrite, exactMatch: true);
+        Assert.Equal("builtins.ValueError", write.ExceptionName);
+        Assert.Equal(("res.partner.category", "no_such_field"), (write.FieldModel, write.Field));
     }
 
     [Fact]
