@@ -54,34 +54,6 @@ internal static class Domain
         "in", "not in", "child_of", "parent_of", "any", "not any",
     ];
 
-    /// <summary>Python's repr of a JSON value (a leaf is a tuple once Odoo normalized the domain).</summary>
-    internal static string PyRepr(JsonElement e, bool tuple = false) => e.ValueKind switch
-    {
-        JsonValueKind.String => PyStr(e.GetString()!),
-        JsonValueKind.True => "True",
-        JsonValueKind.False => "False",
-        JsonValueKind.Null or JsonValueKind.Undefined => "None",
-        JsonValueKind.Array when tuple => "(" + string.Join(", ", e.EnumerateArray().Select(x => PyRepr(x))) + (e.GetArrayLength() == 1 ? ",)" : ")"),
-        JsonValueKind.Array => "[" + string.Join(", ", e.EnumerateArray().Select(x => PyRepr(x))) + "]",
-        JsonValueKind.Object => "{" + string.Join(", ", e.EnumerateObject().Select(p => PyStr(p.Name) + ": " + PyRepr(p.Value))) + "}",
-        _ => e.GetRawText(),
-    };
-
-    private static string PyStr(string s)
-    {
-        var quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
-        var sb = new System.Text.StringBuilder().Append(quote);
-        foreach (var c in s)
-        {
-            if (c == quote || c == '\\') sb.Append('\\').Append(c);
-            else if (c == '\n') sb.Append("\\n");
-            else if (c == '\t') sb.Append("\\t");
-            else if (c == '\r') sb.Append("\\r");
-            else sb.Append(c);
-        }
-        return sb.Append(quote).ToString();
-    }
-
     public static Cond Compile(Store store, ModelTable t, JsonElement domain, bool activeTest)
     {
         var items = domain.ValueKind == JsonValueKind.Array ? domain.EnumerateArray().ToArray() : [];
@@ -132,11 +104,11 @@ internal static class Domain
                 case "!":
                     return new NotCond(ParseOne(store, t, items, ref pos, activeTest, whole));
                 default:
-                    throw OdooServerError.ValueError($"Invalid leaf {PyRepr(item, tuple: true)}");
+                    throw OdooServerError.ValueError($"Invalid leaf {PyRepr.Leaf(item)}");
             }
         }
         if (item.ValueKind != JsonValueKind.Array || item.GetArrayLength() != 3)
-            throw OdooServerError.ValueError($"Invalid leaf {PyRepr(item, tuple: true)}");
+            throw OdooServerError.ValueError($"Invalid leaf {PyRepr.Leaf(item)}");
         return Leaf(store, t, item, activeTest);
     }
 
@@ -152,15 +124,15 @@ internal static class Domain
         }
         if (op == "<>") op = "!=";
         if (op == "==") op = "=";
-        if (!Operators.Contains(op)) throw OdooServerError.ValueError($"Invalid leaf {PyRepr(leaf, tuple: true)}");
-        if (left.ValueKind != JsonValueKind.String) throw OdooServerError.ValueError($"Invalid leaf {PyRepr(leaf, tuple: true)}");
+        if (!Operators.Contains(op)) throw OdooServerError.ValueError($"Invalid leaf {PyRepr.Leaf(leaf)}");
+        if (left.ValueKind != JsonValueKind.String) throw OdooServerError.ValueError($"Invalid leaf {PyRepr.Leaf(leaf)}");
         var path = left.GetString()!;
         var dot = path.IndexOf('.', StringComparison.Ordinal);
         var name = dot < 0 ? path : path[..dot];
-        var f = t.Field(name) ?? throw OdooServerError.ValueError($"Invalid field {t.Name}.{name} in leaf {PyRepr(leaf, tuple: true)}");
+        var f = t.Field(name) ?? throw OdooServerError.ValueError($"Invalid field {t.Name}.{name} in leaf {PyRepr.Leaf(leaf)}");
         if (dot >= 0)
         {
-            if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid field {t.Name}.{path} in leaf {PyRepr(leaf, tuple: true)}");
+            if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid field {t.Name}.{path} in leaf {PyRepr.Leaf(leaf)}");
             var co = Comodel(store, f);
             var rest = path[(dot + 1)..];
             var negative = op is "!=" or "not in" or "not like" or "not ilike";
@@ -176,7 +148,7 @@ internal static class Domain
         {
             case "any" or "not any":
             {
-                if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid leaf {PyRepr(leaf, tuple: true)}: '{op}' needs a relational field");
+                if (!f.IsRelational) throw OdooServerError.ValueError($"Invalid leaf {PyRepr.Leaf(leaf)}: '{op}' needs a relational field");
                 var co = Comodel(store, f);
                 var sub = Compile(store, co, right, f.IsX2Many && activeTest);
                 var any = AnyCond(store, t, f, co, sub);

@@ -7,19 +7,18 @@ namespace Odoo.Testing.Internal;
 /// <summary>Python's <c>repr</c> of JSON values, for messages that quote what the caller sent as Odoo does.</summary>
 internal static class PyRepr
 {
-    /// <summary>A domain leaf as Odoo 18 quotes it: a tuple, <c>('name', '=', 1)</c>.</summary>
+    /// <summary>A domain leaf as Odoo 18 quotes it once it normalized the domain: a tuple, <c>('name', '=', 1)</c> (one item: <c>('x',)</c>).</summary>
     public static string Leaf(JsonElement leaf)
     {
         if (leaf.ValueKind != JsonValueKind.Array) return Value(leaf);
         var sb = new StringBuilder("(");
-        var first = true;
+        var count = 0;
         foreach (var item in leaf.EnumerateArray())
         {
-            if (!first) sb.Append(", ");
+            if (count++ > 0) sb.Append(", ");
             sb.Append(Value(item));
-            first = false;
         }
-        return sb.Append(')').ToString();
+        return sb.Append(count == 1 ? ",)" : ")").ToString();
     }
 
     /// <summary>A JSON value as Python prints the value <c>json.loads</c> gives.</summary>
@@ -28,8 +27,8 @@ internal static class PyRepr
         JsonValueKind.String => Str(v.GetString()!),
         JsonValueKind.True => "True",
         JsonValueKind.False => "False",
-        JsonValueKind.Null => "None",
-        JsonValueKind.Number => v.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : v.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        JsonValueKind.Null or JsonValueKind.Undefined => "None",
+        JsonValueKind.Number => v.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
         JsonValueKind.Array => "[" + string.Join(", ", v.EnumerateArray().Select(Value)) + "]",
         JsonValueKind.Object => "{" + string.Join(", ", v.EnumerateObject().Select(p => Str(p.Name) + ": " + Value(p.Value))) + "}",
         _ => v.GetRawText(),
