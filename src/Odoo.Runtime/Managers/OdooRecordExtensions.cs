@@ -48,6 +48,19 @@ public static class OdooRecordExtensions
         return ManagerOf(record).UpdateAsync(record.Id, values, record.Source.Context, cancellationToken);
     }
 
+    /// <summary>Writes typed values to the record (one <c>write</c>); only the properties that were set are sent.</summary>
+    /// <typeparam name="TRecord">The record type.</typeparam>
+    /// <param name="record">The record.</param>
+    /// <param name="values">The generated values type of <typeparamref name="TRecord"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static Task UpdateAsync<TRecord>(this TRecord record, Values.OdooRecordValues<TRecord> values, CancellationToken cancellationToken = default)
+        where TRecord : OdooRecord, IOdooRecord<TRecord>
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(values);
+        return ManagerOf(record).UpdateAsync(record.Id, values.ToOdooValues(), record.Source.Context, cancellationToken);
+    }
+
     /// <summary>Deletes the record (one <c>unlink</c>).</summary>
     /// <typeparam name="TRecord">The record type.</typeparam>
     /// <param name="record">The record.</param>

@@ -1,0 +1,58 @@
+using System.Collections;
+
+namespace Odoo.Values;
+
+/// <summary>
+/// The base of a generated values type (<c>ReferralCodeValues</c> for <c>ReferralCode</c>): a settable property
+/// per writable field, checked by the compiler, that sends only the fields that were set. Managers'
+/// <c>CreateAsync</c>, <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it, and it converts to
+/// <see cref="OdooValues"/> wherever those are taken (for example <see cref="OdooCommand.Create(OdooValues)"/>).
+/// </summary>
+/// <typeparam name="TRecord">The record type the values are for.</typeparam>
+public abstract class OdooRecordValues<TRecord> : IEnumerable<KeyValuePair<string, object?>>
+    where TRecord : OdooRecord
+{
+    private readonly OdooValues _values = new();
+
+    /// <summary>How many fields were set.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>Whether the property <paramref name="property"/> (its C# name) was set.</summary>
+    /// <param name="property">The C# property name, for example <c>nameof(ReferralCodeValues.AllowedUses)</c>.</param>
+    public bool IsSet(string property) => _values.ContainsKey(property);
+
+    /// <summary>Unsets a property, so that it is not sent.</summary>
+    /// <param name="property">The C# property name.</param>
+    /// <returns>Whether it was set.</returns>
+    public bool Unset(string property) => _values.Remove(property);
+
+    /// <summary>A copy of the values that were set, keyed by C# names (the manager translates them to Odoo's).</summary>
+    public OdooValues ToOdooValues() => OdooValues.From(_values);
+
+    /// <summary>The values that were set, as <see cref="OdooValues"/>.</summary>
+    /// <param name="values">The typed values.</param>
+    public static implicit operator OdooValues(OdooRecordValues<TRecord> values) =>
+        (values ?? throw new ArgumentNullException(nameof(values))).ToOdooValues();
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The fields that were set and their values.</summary>
+    public override string ToString() => GetType().Name + " " + _values;
+
+    /// <summary>Sets a field (generated setters call this).</summary>
+    /// <param name="property">The C# property name.</param>
+    /// <param name="value">The value to send.</param>
+    protected void SetValue(string property, object? value) => _values[property] = value;
+
+    /// <summary>Returns a value that was set (generated getters call this).</summary>
+    /// <typeparam name="T">The property's type.</typeparam>
+    /// <param name="property">The C# property name.</param>
+    /// <exception cref="InvalidOperationException">The property was not set.</exception>
+    protected T GetValue<T>(string property) =>
+        _values.TryGetValue(property, out var value)
+            ? (T)value!
+            : throw new InvalidOperationException($"{GetType().Name}.{property} was not set: only the fields that are set are sent (check IsSet first).");
+}
