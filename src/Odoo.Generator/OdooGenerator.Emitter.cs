@@ -170,6 +170,7 @@ public sealed partial class OdooGenerator
             EmitDecoder(w, spec, fields, slots, hide);
             EmitMetadata(w, spec, fields, hide);
             EmitRelations(w, spec, fields, hide);
+            if (compilation.HasTypedApi) TypedApi.EmitFields(w, spec, fields);
             EmitManagerAccess(w, spec, compilation);
             EmitEquality(w, spec);
             EmitPrintMembers(w, spec, fields, slots);
@@ -210,6 +211,8 @@ public sealed partial class OdooGenerator
                 w.Line("}");
                 w.Close();
             }
+
+            if (compilation.HasTypedApi && spec.EffectiveAccessibility.Length > 0) TypedApi.EmitValues(w, spec, fields);
 
             if (hasNs) w.Close();
             return w;

@@ -32,7 +32,7 @@ public sealed partial class OdooGenerator
         private static readonly Regex VersionPattern = new(@"^[0-9]{1,4}\.[0-9]{1,4}$", RegexOptions.CultureInvariant);
 
         /// <summary>Public or protected names OdooGen generates (or the base record has) on every record.</summary>
-        private static readonly string[] Reserved = { "Metadata", "Decode", "Relations", "From", "TryReadField", "PrintMembers", "AddLoadedFields", "ToDictionary", "Source", "Id", "DisplayName", "CreateDate", "CreateUid", "CreateName", "WriteDate", "WriteUid", "WriteName" };
+        private static readonly string[] Reserved = { "Metadata", "Decode", "Relations", "Fields", "From", "TryReadField", "PrintMembers", "AddLoadedFields", "ToDictionary", "Source", "Id", "DisplayName", "CreateDate", "CreateUid", "CreateName", "WriteDate", "WriteUid", "WriteName" };
 
         /// <summary>Base fields of every record, as alias targets: (remote name, metadata kind, C# type).</summary>
         private static readonly Dictionary<string, (string Remote, string Kind, string Type)> BaseMembers = new()
@@ -60,6 +60,7 @@ public sealed partial class OdooGenerator
                     SupportsPartialProperties: version >= CSharp13)
                 {
                     HasRecordManager = recordInterface is not null && recordInterface.GetMembers("GetManager").Length > 0,
+                    HasTypedApi = compilation.GetTypeByMetadataName("Odoo.Values.OdooRecordValues`1") is not null,
                 };
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -315,6 +316,7 @@ public sealed partial class OdooGenerator
             {
                 case "Metadata":
                 case "Relations":
+                case "Fields":
                     return true;
                 case "Decode":
                 case "TryReadField":
@@ -418,6 +420,7 @@ public sealed partial class OdooGenerator
                 TypeShort = typeShort,
                 HasInit = prop.SetMethod is { IsInitOnly: true },
                 RemoteName = Naming.ToSnakeCase(prop.Name),
+                IsReadOnly = HasAttribute(attributes, "OdooReadOnlyAttribute"),
             };
             FieldSpec Invalid(string id, params string[] args)
             {

@@ -67,6 +67,8 @@ internal sealed record FieldSpec
     /// <summary>For aliases: the resolved end of the chain's Odoo name and metadata kind.</summary>
     public string? AliasRemoteName { get; init; }
     public string? AliasMetadataKind { get; init; }
+    /// <summary>Declared with <c>[OdooReadOnly]</c>: no property on the values type.</summary>
+    public bool IsReadOnly { get; init; }
 }
 
 /// <summary>The record this one derives from, when it extends another [OdooModel] record.</summary>
@@ -129,6 +131,9 @@ internal sealed record CompilationSpec(string AssemblyName, bool UseExtensionMem
 {
     /// <summary>Whether the runtime's <c>IOdooRecord&lt;TSelf&gt;</c> has <c>GetManager</c> (records then implement it).</summary>
     public bool HasRecordManager { get; init; }
+
+    /// <summary>Whether the runtime has the typed API (<c>Odoo.Fields</c>, <c>OdooRecordValues&lt;T&gt;</c>): records then get <c>Fields</c> and <c>{Record}Values</c>.</summary>
+    public bool HasTypedApi { get; init; }
 
     /// <summary>The exception that kept the compilation from being read (the defaults above are used then); reported as ODOO999.</summary>
     public string? Failure { get; init; }
