@@ -83,7 +83,7 @@ public sealed partial class OdooGenerator
             w.Line("/// <summary>");
             w.Line($"/// The values of a create or an update of <see cref=\"{self}\"/> records (Odoo model <c>{Naming.Xml(spec.ModelName)}</c>), checked by");
             w.Line("/// the compiler: a property per writable field, and only the properties that are set are sent. Managers' <c>CreateAsync</c>,");
-            w.Line("/// <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it; it converts to <see cref=\"global::Odoo.Values.OdooValues\"/>.");
+            w.Line("/// <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it; <c>ToOdooValues()</c> gives the untyped values.");
             w.Line("/// </summary>");
             w.Open($"{spec.EffectiveAccessibility} sealed class {name} : {ValuesNs}OdooRecordValues<{self}>");
             var first = true;
@@ -97,9 +97,13 @@ public sealed partial class OdooGenerator
             w.Close();
         }
 
+        /// <summary>Members of <c>OdooRecordValues&lt;T&gt;</c> and <see cref="object"/> a field's property hides (with <c>new</c>).</summary>
+        private static readonly string[] BaseMembers = { "IsSet", "Unset", "ToOdooValues", "GetEnumerator", "GetValue", "SetValue", "Commands", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize" };
+
         private static void EmitValueProperty(SourceWriter w, string self, FieldSpec f)
         {
             var key = Naming.Literal(f.Name);
+            var hide = System.Array.IndexOf(BaseMembers, f.Name) >= 0 ? "new " : "";
             w.Line($"/// <summary>Sets <see cref=\"{self}.{f.Name}\"/> (Odoo field <c>{Naming.Xml(f.RemoteName)}</c>); reading it before it is set throws.</summary>");
             switch (f.Kind)
             {
@@ -108,11 +112,11 @@ public sealed partial class OdooGenerator
                     var type = $"{ValuesNs}OdooRecordId<{f.TargetFullName}>";
                     if (f.IsNullable)
                     {
-                        w.Line($"public {type}? {f.Name} {{ get => GetValue<{type}?>({key}); set => SetValue({key}, value, value?.Id); }}");
+                        w.Line($"public {hide}{type}? {f.Name} {{ get => GetValue<{type}?>({key}); set => SetValue({key}, value, value?.Id); }}");
                     }
                     else
                     {
-                        w.Line($"public {type} {f.Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, value.Id); }}");
+                        w.Line($"public {hide}{type} {f.Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, value.Id); }}");
                     }
                     break;
                 }
@@ -120,11 +124,11 @@ public sealed partial class OdooGenerator
                 case FieldKind.Many2Many:
                 {
                     var type = $"global::System.Collections.Generic.IEnumerable<{ValuesNs}OdooCommand<{f.TargetFullName}>>";
-                    w.Line($"public {type} {f.Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, Commands(value)); }}");
+                    w.Line($"public {hide}{type} {f.Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, Commands(value)); }}");
                     break;
                 }
                 default:
-                    w.Line($"public {f.TypeDisplay} {f.Name} {{ get => GetValue<{f.TypeDisplay}>({key}); set => SetValue({key}, value, value); }}");
+                    w.Line($"public {hide}{f.TypeDisplay} {f.Name} {{ get => GetValue<{f.TypeDisplay}>({key}); set => SetValue({key}, value, value); }}");
                     break;
             }
         }

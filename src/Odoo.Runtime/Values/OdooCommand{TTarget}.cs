@@ -16,12 +16,12 @@ public sealed class OdooCommand<TTarget>
 
     /// <summary>Creates a related record with <paramref name="values"/> and links it (command 0).</summary>
     /// <param name="values">The new record's values.</param>
-    public static OdooCommand<TTarget> Create(OdooRecordValues<TTarget> values) => new(OdooCommand.Create(values));
+    public static OdooCommand<TTarget> Create(OdooRecordValues<TTarget> values) => new(OdooCommand.Create((values ?? throw new ArgumentNullException(nameof(values))).ToOdooValues()));
 
     /// <summary>Updates the related record <paramref name="id"/> (command 1).</summary>
     /// <param name="id">The record's id.</param>
     /// <param name="values">The values to write.</param>
-    public static OdooCommand<TTarget> Update(int id, OdooRecordValues<TTarget> values) => new(OdooCommand.Update(id, values));
+    public static OdooCommand<TTarget> Update(int id, OdooRecordValues<TTarget> values) => new(OdooCommand.Update(id, (values ?? throw new ArgumentNullException(nameof(values))).ToOdooValues()));
 
     /// <summary>Deletes the related record <paramref name="id"/> (command 2).</summary>
     /// <param name="id">The record's id.</param>

@@ -5,8 +5,9 @@ namespace Odoo.Values;
 /// <summary>
 /// The base of a generated values type (<c>ReferralCodeValues</c> for <c>ReferralCode</c>): a settable property
 /// per writable field, checked by the compiler, that sends only the fields that were set. Managers'
-/// <c>CreateAsync</c>, <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it, and it converts to
-/// <see cref="OdooValues"/> wherever those are taken (for example <see cref="OdooCommand.Create(OdooValues)"/>).
+/// <c>CreateAsync</c>, <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it (the manager of another model does not:
+/// there is deliberately no implicit conversion to <see cref="OdooValues"/>); <see cref="ToOdooValues"/> gives the
+/// untyped values for other calls, and <see cref="OdooCommand{TTarget}.Create"/> nests it in a relation.
 /// </summary>
 /// <typeparam name="TRecord">The record type the values are for.</typeparam>
 public abstract class OdooRecordValues<TRecord> : IEnumerable<KeyValuePair<string, object?>>
@@ -14,9 +15,6 @@ public abstract class OdooRecordValues<TRecord> : IEnumerable<KeyValuePair<strin
 {
     private readonly OdooValues _values = new();
     private readonly Dictionary<string, object?> _set = new(StringComparer.Ordinal);
-
-    /// <summary>How many fields were set.</summary>
-    public int Count => _values.Count;
 
     /// <summary>Whether the property <paramref name="property"/> (its C# name) was set.</summary>
     /// <param name="property">The C# property name, for example <c>nameof(ReferralCodeValues.AllowedUses)</c>.</param>
@@ -29,11 +27,6 @@ public abstract class OdooRecordValues<TRecord> : IEnumerable<KeyValuePair<strin
 
     /// <summary>A copy of the values that were set, keyed by C# names (the manager translates them to Odoo's).</summary>
     public OdooValues ToOdooValues() => OdooValues.From(_values);
-
-    /// <summary>The values that were set, as <see cref="OdooValues"/>.</summary>
-    /// <param name="values">The typed values.</param>
-    public static implicit operator OdooValues(OdooRecordValues<TRecord> values) =>
-        (values ?? throw new ArgumentNullException(nameof(values))).ToOdooValues();
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
