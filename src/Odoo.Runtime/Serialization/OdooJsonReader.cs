@@ -238,6 +238,20 @@ public static class OdooJsonReader
     /// <param name="reader">The reader.</param>
     public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
+    /// <summary>
+    /// Skips a call's result, whatever its shape, and returns whether it was truthy (neither <c>false</c> nor <c>null</c>):
+    /// the result reader of calls whose answer is not used (<c>write</c>, <c>unlink</c>, <c>action_post</c>...).
+    /// Use it as an <see cref="Transport.OdooResultReader{T}"/>: <c>await client.ExecuteAsync(call, OdooJsonReader.SkipResult, ct)</c>.
+    /// </summary>
+    /// <param name="reader">The reader, on the result's first token; left on its last.</param>
+    /// <returns>Whether the result was truthy.</returns>
+    public static bool SkipResult(ref Utf8JsonReader reader)
+    {
+        var truthy = !IsEmpty(ref reader);
+        reader.Skip();
+        return truthy;
+    }
+
     /// <summary>Advances the reader, failing with a protocol error at the end of the input.</summary>
     /// <param name="reader">The reader.</param>
     public static void Read(ref Utf8JsonReader reader)
