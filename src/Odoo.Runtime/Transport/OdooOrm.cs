@@ -16,11 +16,12 @@ namespace Odoo.Transport;
 /// name changed (<c>args</c> until Odoo 16 in <c>search</c>/<c>search_count</c>, until Odoo 18 in <c>name_search</c>;
 /// <c>domain</c> since), so JSON-RPC must not name it.</item>
 /// <item>Optional arguments go <b>by keyword</b> (<c>fields</c>, <c>offset</c>, <c>limit</c>, <c>order</c>,
-/// <c>attributes</c>, <c>operator</c>: the same names in Odoo 13 to 19) and <b>only when set</b>: an offset of 0 and a
+/// <c>attributes</c>: the same names in Odoo 13 to 19) and <b>only when set</b>: an offset of 0 and a
 /// <see langword="null"/> limit, order or field list are left out, so the server's default applies (all fields, no
 /// limit, the model's order). A keyword also survives an add-on override that adds positional parameters.</item>
 /// <item>JSON-2 (Odoo 19) has no positional arguments: it sends every argument under the name given here, which is
 /// the parameter's name in Odoo 19.</item>
+/// <item><c>name_search</c> is the exception: its four arguments go positionally, as the raw client always sent them.</item>
 /// </list>
 /// <para><b>The same checks everywhere</b>: a negative limit or offset is refused before anything is sent
 /// (<see cref="ArgumentOutOfRangeException"/>); <c>read</c>, <c>write</c> and <c>unlink</c> of no ids and
@@ -193,8 +194,8 @@ internal static class OdooOrm
     }
 
     /// <summary>
-    /// <c>name_search</c>: the name and the domain positional (the domain's name is <c>args</c> before Odoo 19),
-    /// <c>operator</c> and <c>limit</c> by keyword. Answers <c>[[id, display_name], ...]</c>.
+    /// <c>name_search</c>: all four arguments positional (the domain's name is <c>args</c> before Odoo 19, and the
+    /// operator and limit have defaults of their own that are always sent). Answers <c>[[id, display_name], ...]</c>.
     /// </summary>
     public static Task<IReadOnlyList<(int Id, string Name)>> NameSearchAsync(
         OdooClient client, string model, string name, object domain, string @operator, int limit, OdooContext? context, CancellationToken cancellationToken)
@@ -202,8 +203,7 @@ internal static class OdooOrm
         CheckLimit(limit);
         var call = new OdooCall(model, NameSearch)
         {
-            Arguments = [new OdooArgument("name", name), new OdooArgument("domain", domain)],
-            KeywordArguments = [new OdooArgument("operator", @operator), new OdooArgument("limit", limit)],
+            Arguments = [new OdooArgument("name", name), new OdooArgument("domain", domain), new OdooArgument("operator", @operator), new OdooArgument("limit", limit)],
             Context = context,
             IsReadOnly = true,
         };
