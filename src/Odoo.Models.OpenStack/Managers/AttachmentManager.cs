@@ -100,7 +100,7 @@ public partial class AttachmentManager
     {
         ManagerSupport.CheckId(id, nameof(id));
         var (found, data, checksum) = await ReadRowsAsync([id], ContentFields, ReadContent, (false, null, null), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!found) throw new OdooRecordNotFoundException($"Attachment record not found with ID: {id}") { Model = ModelName, Method = "read", Ids = [id], MissingIds = [id] };
+        if (!found) throw RecordNotFound(id);
         if (data is null) throw new OdooValueException($"Attachment {id} has no stored contents (it may be a URL attachment).") { Model = ModelName, Method = "read", Ids = [id] };
         if (checksum is { Length: 40 })
         {

@@ -56,9 +56,8 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="OdooRecordNotFoundException"><c>{Record} record not found with ID: {id}</c>.</exception>
-    public async Task<TRecord> GetAsync(int id, IEnumerable<string>? fields = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
-        await FindAsync(id, fields, context, cancellationToken).ConfigureAwait(false)
-        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with ID: {id}") { Model = ModelName, Method = "read", Ids = [id], MissingIds = [id] };
+    public Task<TRecord> GetAsync(int id, IEnumerable<string>? fields = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
+        ReadOneOrThrowAsync(id, EncodeFields(fields), context, cancellationToken);
 
     /// <summary>Reads one record by id (one <c>read</c>); <see langword="null"/> when it does not exist.</summary>
     /// <param name="id">The id.</param>
@@ -245,7 +244,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         string field, object? value, OdooDomain? filters = null, IEnumerable<string>? fields = null,
         OdooContext? context = null, CancellationToken cancellationToken = default) =>
         await FindByUniqueFieldAsync(field, value, filters, fields, context, cancellationToken).ConfigureAwait(false)
-        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with '{field}' value: {FormatPlain(value)}") { Model = ModelName, Method = "search_read" };
+        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with '{field}' value: {FormatPlain(value)}") { Model = ModelName, Method = OdooOrm.SearchRead };
 
     /// <summary>
     /// Finds the one record whose <paramref name="field"/> equals <paramref name="value"/>, or <see langword="null"/> (one <c>search_read</c>).
@@ -272,7 +271,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
                 $"Multiple {RecordName} records found with '{field}' value {FormatLiteral(value)} when only one was expected: {string.Join(", ", ids)}")
             {
                 Model = ModelName,
-                Method = "search_read",
+                Method = OdooOrm.SearchRead,
                 FoundIds = ids,
             };
         }
@@ -333,7 +332,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
             throw new OdooNotCreatedException(
                 $"{ModelName}.create of the {RecordName} with '{keyField}' = {FormatLiteral(key)} got no answer ({lost.Message}), and no such record exists: it was not created; calling CreateOrGetAsync again is safe.",
                 lost)
-            { Model = ModelName, Method = "create" };
+            { Model = ModelName, Method = OdooOrm.Create };
         }
         catch (OdooValidationException refused)
         {
@@ -500,6 +499,22 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
 
     // ------------------------------------------------------------------ internals
 
+    /// <summary>
+    /// The error for an id that names no record of this model: <c>{Record} record not found with ID: {id}</c>, with
+    /// <see cref="OdooException.Model"/>, <c>read</c> as the method and the id as the missing one. For hand-written
+    /// manager methods that read one record by id.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    protected OdooRecordNotFoundException RecordNotFound(int id) =>
+        new($"{RecordName} record not found with ID: {id}") { Model = ModelName, Method = OdooOrm.Read, Ids = [id], MissingIds = [id] };
+
+    // The one read-or-throw of the runtime (GetAsync, RefreshAsync): fields are Odoo names, null for the default fields.
+    internal async Task<TRecord> ReadOneOrThrowAsync(int id, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync([id], fields, context, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : throw RecordNotFound(id);
+    }
+
     // One read by ids for the whole runtime: the client's (fields null = the model's default fields).
     internal Task<IReadOnlyList<TRecord>> ReadAsync(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken) =>
         Client.ReadManyAsync<TRecord>(ids, fields, context, cancellationToken);
@@ -550,7 +565,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         throw new OdooRecordNotFoundException($"{RecordName} records with IDs not found: {string.Join(", ", missing)}")
         {
             Model = ModelName,
-            Method = "read",
+            Method = OdooOrm.Read,
             Ids = requested,
             MissingIds = missing,
         };

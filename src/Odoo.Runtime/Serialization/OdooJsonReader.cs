@@ -124,7 +124,7 @@ public static class OdooJsonReader
         var len = reader.CopyString(buf);
         var s = buf[..len];
         if (s.Length > 10) s = s[..10];
-        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return DateOnly.TryParseExact(s, OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
     }
 
@@ -162,7 +162,7 @@ public static class OdooJsonReader
         throw Unexpected(ref reader, "a datetime (yyyy-MM-dd HH:mm:ss)");
     }
 
-    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd"];
+    private static readonly string[] DateTimeFormats = [OdooJsonWriter.DateTimeFormat, OdooJsonWriter.DateTimeFormat + ".FFFFFF", OdooJsonWriter.DateFormat];
 
     /// <summary>Reads a UTC datetime as a <see cref="DateTimeOffset"/> (offset zero); empty reads as <see langword="null"/>.</summary>
     /// <param name="reader">The reader.</param>

@@ -442,15 +442,15 @@ internal sealed class JsonRpcTransport : IOdooTransport
         try
         {
             var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType != JsonTokenType.StartObject) throw OdooWire.Protocol("JSON that is not a JSON-RPC envelope", answer, info, redactor);
             while (true)
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.EndObject) break;
                 if (r.ValueTextEquals("result"u8))
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (error is null)
                     {
                         result = OdooWire.InvokeReader(ref r, reader, info, redactor);
@@ -463,19 +463,19 @@ internal sealed class JsonRpcTransport : IOdooTransport
                 }
                 else if (r.ValueTextEquals("error"u8))
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (r.TokenType is JsonTokenType.Null or JsonTokenType.False) continue;
                     error = ReadRpcError(ref r);
                 }
                 else
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     r.Skip();
                 }
             }
             if (r.Read()) throw OdooWire.Protocol("data after the JSON-RPC envelope", answer, info, redactor);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
@@ -490,7 +490,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
                 none.Read();
                 result = OdooWire.InvokeReader(ref none, reader, info, redactor);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
             {
                 throw OdooWire.Protocol("no result (None) where a value was expected", answer, info, redactor, ex);
             }
@@ -508,28 +508,28 @@ internal sealed class JsonRpcTransport : IOdooTransport
         }
         while (true)
         {
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType == JsonTokenType.EndObject) return data;
             if (r.ValueTextEquals("data"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 OdooWire.ReadErrorData(ref r, data);
             }
             else if (r.ValueTextEquals("message"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 data.EnvelopeMessage = r.TokenType == JsonTokenType.String ? r.GetString() : null;
                 if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) r.Skip();
             }
             else if (r.ValueTextEquals("code"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) data.Code = code;
                 else r.Skip();
             }
             else
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 r.Skip();
             }
         }

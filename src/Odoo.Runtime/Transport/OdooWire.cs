@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Odoo.Serialization;
 
 namespace Odoo.Transport;
 
@@ -90,19 +91,19 @@ internal static class OdooWire
         }
         while (true)
         {
-            Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType == JsonTokenType.EndObject) return data;
-            if (r.ValueTextEquals("name"u8)) { Next(ref r); data.Name = ReadText(ref r); }
-            else if (r.ValueTextEquals("message"u8)) { Next(ref r); data.Message = ReadText(ref r); }
-            else if (r.ValueTextEquals("debug"u8)) { Next(ref r); data.Debug = ReadText(ref r); }
+            if (r.ValueTextEquals("name"u8)) { OdooJsonReader.Read(ref r); data.Name = ReadText(ref r); }
+            else if (r.ValueTextEquals("message"u8)) { OdooJsonReader.Read(ref r); data.Message = ReadText(ref r); }
+            else if (r.ValueTextEquals("debug"u8)) { OdooJsonReader.Read(ref r); data.Debug = ReadText(ref r); }
             else if (r.ValueTextEquals("arguments"u8))
             {
-                Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.StartArray)
                 {
                     while (true)
                     {
-                        Next(ref r);
+                        OdooJsonReader.Read(ref r);
                         if (r.TokenType == JsonTokenType.EndArray) break;
                         data.Arguments.Add(r.TokenType == JsonTokenType.String ? r.GetString()! : JsonElement.ParseValue(ref r).GetRawText());
                     }
@@ -114,7 +115,7 @@ internal static class OdooWire
             }
             else
             {
-                Next(ref r);
+                OdooJsonReader.Read(ref r);
                 r.Skip();
             }
         }
@@ -137,10 +138,11 @@ internal static class OdooWire
         }
     }
 
-    public static void Next(ref Utf8JsonReader r)
-    {
-        if (!r.Read()) throw new JsonException("The JSON ended in the middle of a value.");
-    }
+    /// <summary>
+    /// Whether reading an answer's JSON failed because it is invalid or ends too soon: a <see cref="JsonException"/>, or the
+    /// <see cref="OdooJsonReader.Read"/> error, which names no call yet (the transports add the call and the body).
+    /// </summary>
+    public static bool IsInvalidJson(Exception ex) => ex is JsonException or OdooProtocolException { Model: null, Method: null, BodyExcerpt: null };
 
     /// <summary>Builds the typed exception for an Odoo error.</summary>
     /// <param name="data">The error object.</param>
