@@ -83,7 +83,7 @@ internal sealed class Json2Transport : IOdooTransport
         {
             if (answer.Status >= 400 && answer.LooksLikeJson && TryReadError(answer) is { } error)
             {
-                throw OdooWire.ServerError(error, answer.Status, info, redactor);
+                throw OdooServerErrors.Create(error, answer.Status, info, redactor);
             }
             throw OdooWire.HttpStatus(answer, info, redactor, Hint(answer));
         }

@@ -70,11 +70,8 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             // addons/web/controllers/dataset.py: call_kw raises werkzeug's NotFound (code 404, no message of its own)
             // when the registry has no such model; an unknown method is an AttributeError instead.
-            throw new OdooNotFoundException(ex.ExceptionName, ex.ServerMessage,
-                $"{info.Description} failed: The model '{call.Model}' does not exist on database '{_database}' (Odoo answered werkzeug.exceptions.NotFound): check the model name, or install the module that defines it.", ex)
-            {
-                Arguments = ex.Arguments, Debug = ex.Debug, HttpStatus = ex.HttpStatus, Model = call.Model, Method = call.Method, Ids = call.Ids,
-            };
+            throw OdooServerErrors.Rewritten(new OdooNotFoundException(ex.ExceptionName, ex.ServerMessage,
+                $"{info.Description} failed: The model '{call.Model}' does not exist on database '{_database}' (Odoo answered werkzeug.exceptions.NotFound): check the model name, or install the module that defines it.", ex), ex);
         }
         catch (OdooSessionExpiredException)
         {
@@ -397,18 +394,12 @@ internal sealed class JsonRpcTransport : IOdooTransport
         var available = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         if (available is null) return ex;
         var label = ex.ExceptionName.Length > 0 ? ex.ExceptionName : "Odoo error";
-        return new OdooDatabaseNotFoundException(ex.ExceptionName, ex.ServerMessage,
-            OdooWire.DatabaseNotFoundMessage(info.Description, label, ex.Database, available, _http.Redactor))
+        return OdooServerErrors.Rewritten(new OdooDatabaseNotFoundException(ex.ExceptionName, ex.ServerMessage,
+            OdooServerErrors.DatabaseNotFoundMessage(info.Description, label, ex.Database, available, _http.Redactor))
         {
             Database = ex.Database,
             AvailableDatabases = available,
-            Arguments = ex.Arguments,
-            Debug = ex.Debug,
-            HttpStatus = ex.HttpStatus,
-            Model = ex.Model,
-            Method = ex.Method,
-            Ids = ex.Ids,
-        };
+        }, ex);
     }
 
     /// <summary><c>object.execute(db, uid, password, model, method)</c> (no arguments), as OdooRPC fetches the user context.</summary>
@@ -479,7 +470,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
-        if (error is not null) throw OdooWire.ServerError(error, answer.Status, info, redactor, _database);
+        if (error is not null) throw OdooServerErrors.Create(error, answer.Status, info, redactor, _database);
         if (!hasResult)
         {
             // Odoo leaves "result" out when the method returned None ({"jsonrpc": "2.0", "id": 1}; real sample 74):
