@@ -56,8 +56,8 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="OdooRecordNotFoundException"><c>{Record} record not found with ID: {id}</c>.</exception>
-    public Task<TRecord> GetAsync(int id, IEnumerable<string>? fields = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
-        ReadOneOrThrowAsync(id, EncodeFields(fields), context, cancellationToken);
+    public async Task<TRecord> GetAsync(int id, IEnumerable<string>? fields = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
+        await ReadOneOrThrowAsync(id, EncodeFields(fields), context, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads one record by id (one <c>read</c>); <see langword="null"/> when it does not exist.</summary>
     /// <param name="id">The id.</param>
@@ -172,12 +172,12 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="offset">The number of matching records to skip.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<IReadOnlyList<int>> SearchIdsAsync(
+    public async Task<IReadOnlyList<int>> SearchIdsAsync(
         OdooDomain? domain = null, string? order = null, int? limit = null, int offset = 0,
         OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         OdooOrm.CheckPaging(limit, offset);
-        return OdooOrm.SearchAsync(Client, ModelName, EncodeDomain(domain), EncodeOrder(order), limit, offset, context, cancellationToken);
+        return await OdooOrm.SearchAsync(Client, ModelName, EncodeDomain(domain), EncodeOrder(order), limit, offset, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Counts matching records (one <c>search_count</c>).</summary>
@@ -285,10 +285,10 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call (the record may still be created if the request was sent).</param>
     /// <exception cref="ArgumentException">Two keys resolve to the same field, or a value does not fit its field (nothing is sent).</exception>
-    public Task<int> CreateAsync(OdooValues values, OdooContext? context = null, CancellationToken cancellationToken = default)
+    public async Task<int> CreateAsync(OdooValues values, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return OdooOrm.CreateOneAsync(Client, ModelName, values.Encode(Metadata, Version), context, cancellationToken);
+        return await OdooOrm.CreateOneAsync(Client, ModelName, values.Encode(Metadata, Version), context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
