@@ -7,14 +7,14 @@ namespace Odoo.Transport;
 /// The ORM methods the runtime calls, in one place: each method's wire name, its one wire shape, its argument
 /// checks and how its answer is read. The managers (<see cref="OdooManager{TRecord}"/>), the raw client
 /// (<see cref="Raw.OdooModelClient"/>), the client's read by ids (relation loads, refresh) and, through the
-/// managers, hand-written manager parts all send these calls from here; no other file spells an ORM method name.
+/// managers, hand-written manager parts all send these calls from here; no other file of the runtime builds them.
 /// </summary>
 /// <remarks>
 /// <para><b>One wire shape for Odoo 13 to 19</b>, the one of the recorded Odoo 18 samples and of OdooRPC:</para>
 /// <list type="bullet">
 /// <item>The record ids (record-level methods), the domain and the values go <b>positionally</b>. The domain's Python
-/// name changed (<c>args</c> until Odoo 16 in <c>search</c>/<c>search_count</c>, until Odoo 18 in <c>name_search</c>;
-/// <c>domain</c> since), so JSON-RPC must not name it.</item>
+/// name changed (<c>args</c> in older versions, <c>domain</c> in newer ones; <c>name_search</c> still says <c>args</c> in
+/// Odoo 18), so JSON-RPC must not name it.</item>
 /// <item>Optional arguments go <b>by keyword</b> (<c>fields</c>, <c>offset</c>, <c>limit</c>, <c>order</c>,
 /// <c>attributes</c>: the same names in Odoo 13 to 19) and <b>only when set</b>: an offset of 0 and a
 /// <see langword="null"/> limit, order or field list are left out, so the server's default applies (all fields, no
