@@ -120,7 +120,7 @@ internal static class OdooOrm
         return await client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>search_count</c>: the domain positional, nothing else (Odoo 13 to 15 take no <c>limit</c>). Answers an integer.</summary>
+    /// <summary><c>search_count</c>: the domain positional, nothing else (older versions take no <c>limit</c>). Answers an integer.</summary>
     public static Task<int> SearchCountAsync(OdooClient client, string model, object domain, OdooContext? context, CancellationToken cancellationToken)
     {
         var call = new OdooCall(model, SearchCount)
