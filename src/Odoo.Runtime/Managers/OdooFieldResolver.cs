@@ -4,6 +4,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Odoo.Metadata;
+using Odoo.Serialization;
 
 namespace Odoo.Managers;
 
@@ -225,12 +226,6 @@ internal sealed class OdooFieldIndex
 /// <summary>Encodes field lists, order clauses and values by a model's metadata.</summary>
 internal static class OdooFieldEncoding
 {
-    /// <summary>The format of an Odoo datetime.</summary>
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-
-    /// <summary>The format of an Odoo date.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
-
     /// <summary>
     /// Encodes a field selection (local or Odoo names) to distinct Odoo names, keeping the first occurrence.
     /// An empty or missing selection gives the model's default fields (or <see langword="null"/>: all fields).
@@ -293,15 +288,15 @@ internal static class OdooFieldEncoding
                 return record.Id;
             case DateOnly d:
                 return field?.Kind == OdooFieldKind.DateTime
-                    ? d.ToString(DateFormat, CultureInfo.InvariantCulture) + " 00:00:00"
-                    : d.ToString(DateFormat, CultureInfo.InvariantCulture);
+                    ? d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture) + " 00:00:00"
+                    : d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture);
             case DateTime dt:
                 return field?.Kind == OdooFieldKind.Date
-                    ? DateOnly.FromDateTime(dt).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    ? DateOnly.FromDateTime(dt).ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture)
                     : FormatDateTime(dt);
             case DateTimeOffset dto:
                 return field?.Kind == OdooFieldKind.Date
-                    ? DateOnly.FromDateTime(dto.DateTime).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    ? DateOnly.FromDateTime(dto.DateTime).ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture)
                     : FormatDateTime(dto.UtcDateTime);
             case Enum e:
                 return EncodeEnum(field, e, name);
@@ -334,7 +329,7 @@ internal static class OdooFieldEncoding
     public static string FormatDateTime(DateTime value)
     {
         if (value.Kind == DateTimeKind.Local) value = value.ToUniversalTime();
-        return value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        return value.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture);
     }
 
     private static object EncodeEnum(OdooFieldMetadata? field, Enum value, string name)
