@@ -219,7 +219,7 @@ internal sealed class OdooFieldIndex
         return candidates
             .Select(c => (Name: c, Distance: Distance(Normalize(name), Normalize(c))))
             .Where(c => c.Distance <= limit)
-            .OrderBy(c => c.Distance).ThenBy(c => char.IsUpper(c.Name[0]) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .OrderBy(c => c.Distance).ThenBy(c => char.IsUpper(c.Name[0]) == LooksLikePropertyName(name) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
             .DistinctBy(c => Normalize(c.Name)) // AllowedUses, not also allowed_uses
             .Take(count)
             .Select(c => c.Name)
