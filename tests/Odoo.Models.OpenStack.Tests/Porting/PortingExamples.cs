@@ -266,3 +266,50 @@ public static class PortingExamples
         (await odoo_client.Client.Model("res.partner").CallAsync("search_count", [new object[] { new object[] { "is_company", "=", true } }])).GetInt32();
     // </example>
 }
+
+// <example mixin>
+// A mixin of one's own: an interface for the records that have the field, and extension methods on the
+// managers of those records (the reference's get_by_os_id, for any record with an os_id).
+public interface IOsIdentified
+{
+    /// <summary>The OpenStack id (Odoo field <c>os_id</c>).</summary>
+    string OsId { get; }
+}
+
+public static class OsIdLookups
+{
+    public static Task<TRecord> GetByOsIdAsync<TRecord>(this OdooManager<TRecord> manager, string osId, CancellationToken cancellationToken = default)
+        where TRecord : OdooRecord, IOdooRecord<TRecord>, IOsIdentified =>
+        manager.GetByUniqueFieldAsync(nameof(IOsIdentified.OsId), osId, cancellationToken: cancellationToken);
+
+    public static Task<int?> FindIdByOsIdAsync<TRecord>(this OdooManager<TRecord> manager, string osId, CancellationToken cancellationToken = default)
+        where TRecord : OdooRecord, IOdooRecord<TRecord>, IOsIdentified =>
+        manager.FindIdByUniqueFieldAsync(nameof(IOsIdentified.OsId), osId, cancellationToken: cancellationToken);
+}
+
+// A record of one's own that takes the mixin: the generator writes its manager (client.Manager<CloudProject>()).
+[OdooModel("openstack.project")]
+public partial record CloudProject : IOsIdentified, INamedRecord
+{
+    /// <summary>The project's name.</summary>
+    public partial string Name { get; }
+
+    /// <summary>The OpenStack project id.</summary>
+    public partial string OsId { get; }
+}
+// </example>
+
+/// <summary>The mixin in use.</summary>
+public static class MixinExamples
+{
+    // <example mixin-use>
+    public static async Task<object?> UseMixin(OpenStackOdooClient odoo_client)
+    {
+        var projects = odoo_client.Client.Manager<CloudProject>();
+        CloudProject project = await projects.GetByOsIdAsync("4f1c0a");
+        int? sameId = await projects.FindIdByOsIdAsync("4f1c0a");
+        CloudProject byName = await projects.GetByNameAsync(project.Name); // the library's named mixin works too
+        return (project.Id, sameId, byName.Id);
+    }
+    // </example>
+}
