@@ -24,7 +24,7 @@ namespace Odoo;
 /// <para>Thread-safe: a manager holds no state besides its client.</para>
 /// </remarks>
 /// <typeparam name="TRecord">The record type.</typeparam>
-public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooRecord<TRecord>
+public abstract partial class OdooManager<TRecord> where TRecord : OdooRecord, IOdooRecord<TRecord>
 {
     /// <summary>Creates the manager of <typeparamref name="TRecord"/> on <paramref name="client"/>.</summary>
     /// <param name="client">The client.</param>
@@ -546,7 +546,8 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
                 {
                     var name = reader.GetString()!;
                     OdooJsonReader.Read(ref reader);
-                    row[rawNames ? name : index.ToLocal(name, version)] = JsonElement.ParseValue(ref reader);
+                    if (rawNames) row[name] = JsonElement.ParseValue(ref reader);
+                    else index.AddLocal(row, name, JsonElement.ParseValue(ref reader), version);
                     OdooJsonReader.Read(ref reader);
                 }
                 rows.Add(row);

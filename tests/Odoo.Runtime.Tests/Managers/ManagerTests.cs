@@ -160,8 +160,10 @@ public sealed class ManagerTests
     {
         var odoo = ScriptedTransport.Client(_ => """[{"id":1,"code":"A","referral_credit_type":[4,"cash"],"x_custom":false}]""", out _, version: "17.0");
         var rows = await odoo.Manager<ReferralCode>().SearchDictionariesAsync();
-        Assert.Equal(["Id", "Code", "ReferralCreditType", "x_custom"], rows[0].Keys);
-        Assert.Equal(4, rows[0]["ReferralCreditType"][0].GetInt32());
+        // The keys of ToDictionary(): a many2one as its Id and Name halves.
+        Assert.Equal(["Id", "Code", "ReferralCreditTypeId", "ReferralCreditTypeName", "x_custom"], rows[0].Keys);
+        Assert.Equal(4, rows[0]["ReferralCreditTypeId"].GetInt32());
+        Assert.Equal("cash", rows[0]["ReferralCreditTypeName"].GetString());
         var raw = await odoo.Manager<ReferralCode>().ListDictionariesAsync([1], rawNames: true);
         Assert.Equal(["id", "code", "referral_credit_type", "x_custom"], raw[0].Keys);
         Assert.Equal(JsonValueKind.False, raw[0]["x_custom"].ValueKind);
