@@ -8,7 +8,8 @@ namespace Odoo.Models.OpenStack.Tests;
 /// <summary>
 /// The typed API (generated field references and values types, the managers and the runtime) uses no reflection:
 /// a consumer of it publishes trimmed (self-contained, linux-x64) without a single trim warning, and the trimmed
-/// executable creates, queries, updates and deletes records against the in-memory Odoo.
+/// executable creates, queries, updates and deletes records against the in-memory Odoo. With
+/// <c>ODOOGEN_PUBLISH_AOT=1</c> (<c>scripts/aot-smoke.sh</c>, where clang is installed) it is published native AOT instead.
 /// </summary>
 public sealed class TrimmedPublishTests(ITestOutputHelper output)
 {
@@ -29,12 +30,14 @@ public sealed class TrimmedPublishTests(ITestOutputHelper output)
                 File.WriteAllText(Path.Combine(project, Path.GetFileName(file)), text);
             }
             var publishDir = Path.Combine(root, "out");
-            var publish = await RunAsync(project, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "--self-contained",
-                "-p:PublishTrimmed=true", "-p:TrimmerSingleWarn=false", "-o", publishDir, "-nologo", "-v:m", "-nodeReuse:false", "--disable-build-servers");
+            var aot = Environment.GetEnvironmentVariable("ODOOGEN_PUBLISH_AOT") == "1";
+            var publish = await RunAsync(project, "dotnet", "publish", "-c", "Release", "-o", publishDir, "-nologo", "-v:m", "-nodeReuse:false", "--disable-build-servers",
+                "-p:OdooGenAot=" + (aot ? "true" : "false"));
             Assert.True(publish.ExitCode == 0, publish.Output);
             var trimWarnings = publish.Output.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToList();
             Assert.True(trimWarnings.Count == 0, "Trim warnings:\n" + string.Join('\n', trimWarnings));
-            Assert.Contains("Optimizing assemblies for size", publish.Output, StringComparison.Ordinal); // the trimmer ran
+            Assert.Contains(aot ? "Generating native code" : "Optimizing assemblies for size", publish.Output, StringComparison.Ordinal); // the trimmer (or ILC) ran
+            if (aot) Assert.False(File.Exists(Path.Combine(publishDir, "Odoo.Runtime.dll")), "A native AOT publish has no managed assemblies beside the executable.");
 
             await using var odoo = await TestOdoo.StartAsync();
             var run = await RunAsync(root, Path.Combine(publishDir, "TrimmedConsumer"),
