@@ -104,9 +104,6 @@ internal sealed class OdooHttpConnection : IDisposable
     /// <summary>Where the connection's transports log (session renewals); set by <see cref="OdooClient.ConnectAsync"/>.</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    /// <summary>The cookie jar (tests inspect it).</summary>
-    internal CookieContainer Cookies => _cookies;
-
     public static string DefaultUserAgent { get; } =
         "OdooGen/" + (typeof(OdooHttpConnection).Assembly.GetName().Version?.ToString(3) ?? "0") + " (.NET)";
 
