@@ -14,7 +14,10 @@ namespace Odoo.Docs.Tests;
 /// <param name="Line">The line of the opening fence (1-based).</param>
 /// <param name="Code">The block's text.</param>
 /// <param name="OptOut">The reason given by a <c>&lt;!-- snippet: not compiled: reason --&gt;</c> line just before the fence, or <see langword="null"/>.</param>
-public sealed record Snippet(string File, int Line, string Code, string? OptOut)
+/// <param name="Example">Whether a <c>&lt;!-- example: name --&gt;</c> line precedes it: a region copied from a compiled
+/// examples class (docs/porting-from-python.md and tests/Odoo.Models.OpenStack.Tests/Porting/PortingExamples.cs), whose
+/// members it shows.</param>
+public sealed record Snippet(string File, int Line, string Code, string? OptOut, bool Example = false)
 {
     public override string ToString() => $"{File}:{Line}";
 }
@@ -126,6 +129,7 @@ public static partial class SnippetCompiler
             var body = new StringBuilder();
             for (i++; i < lines.Length && lines[i].Trim() != "```"; i++) body.AppendLine(lines[i]);
             string? optOut = null;
+            var example = start > 0 && lines[start - 1].Trim().StartsWith("<!-- example:", StringComparison.Ordinal);
             for (var j = start - 1; j >= 0 && j >= start - 2; j--)
             {
                 var previous = lines[j].Trim();
@@ -135,7 +139,7 @@ public static partial class SnippetCompiler
                     break;
                 }
             }
-            yield return new Snippet(relative, start + 1, body.ToString(), optOut);
+            yield return new Snippet(relative, start + 1, body.ToString(), optOut, example);
         }
     }
 
@@ -174,7 +178,16 @@ public static partial class SnippetCompiler
         trees.AddRange(earlier.Select(e => CSharpSyntaxTree.ParseText(e.Code, Parse, path: e.ToString())));
         string source;
         var kind = OutputKind.DynamicallyLinkedLibrary;
-        if (statements.Count > 0 && statements.All(s => s.Statement is LocalFunctionStatementSyntax { Body: null, ExpressionBody: null }))
+        if (snippet.Example)
+        {
+            // Members of the examples class it was copied from, in that class's namespace and with its usings.
+            // (A block of type declarations is compiled in that namespace, outside the class.)
+            source = "using System.Text.Json;\nnamespace Odoo.Models.OpenStack.DocumentationExamples;\n" +
+                (statements.Count == 0 && root.Members.All(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+                    ? snippet.Code
+                    : "public static partial class Examples\n{\n" + snippet.Code + "\n}\n");
+        }
+        else if (statements.Count > 0 && statements.All(s => s.Statement is LocalFunctionStatementSyntax { Body: null, ExpressionBody: null }))
         {
             // Signatures (a manager's methods, as the reference pages list them): members of an interface, so their types are checked.
             // A static one becomes static abstract, which an interface allows.
