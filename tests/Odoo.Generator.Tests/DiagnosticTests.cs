@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Odoo.Generator.Diagnostics;
 using Odoo.Generator.Tests.Infrastructure;
 
 namespace Odoo.Generator.Tests;
@@ -262,7 +263,7 @@ public sealed class DiagnosticTests
     {
         var dir = TestPaths.ProjectDirectory;
         var unshipped = File.ReadAllText(Path.Combine(dir, "..", "..", "src", "Odoo.Generator", "AnalyzerReleases.Unshipped.md"));
-        foreach (var d in OdooGenerator.DiagnosticDescriptors.All)
+        foreach (var d in DiagnosticDescriptors.All)
         {
             Assert.Contains(d.Id + " | OdooGen | Error |", unshipped);
         }
