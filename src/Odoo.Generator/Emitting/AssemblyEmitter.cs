@@ -67,6 +67,7 @@ internal static class AssemblyEmitter
             w.Line($"/// The managers of the Odoo models declared in {Xml(compilation.AssemblyName)}, on <see cref=\"global::Odoo.OdooClient\"/>:");
             w.Line($"/// <c>client.{members[0].ClientProperty}</c>. Each client keeps one manager per model.");
             w.Line("/// </summary>");
+            w.Line(GeneratedAttributes.GeneratedCode);
             w.Open($"{access} static partial class {className}");
             if (compilation.UseExtensionMembers)
             {
@@ -77,6 +78,7 @@ internal static class AssemblyEmitter
                 {
                     var manager = ManagerFullName(m);
                     w.Line($"/// <summary>The manager of <see cref=\"{m.FullName}\"/> records (Odoo model <c>{Xml(m.ModelName)}</c>).</summary>");
+                    w.Line(GeneratedAttributes.GeneratedCode);
                     w.Line($"{m.EffectiveAccessibility} {manager} {m.ClientProperty} => client.GetManager(static c => new {manager}(c));");
                     w.Line();
                 }
@@ -89,6 +91,7 @@ internal static class AssemblyEmitter
                     var manager = ManagerFullName(m);
                     w.Line($"/// <summary>The manager of <see cref=\"{m.FullName}\"/> records (Odoo model <c>{Xml(m.ModelName)}</c>).</summary>");
                     w.Line("/// <param name=\"client\">The Odoo client.</param>");
+                    w.Line(GeneratedAttributes.GeneratedCode);
                     w.Line($"{m.EffectiveAccessibility} static {manager} Get{m.ClientProperty}(this global::Odoo.OdooClient client) =>");
                     w.Line($"    (client ?? throw new global::System.ArgumentNullException(nameof(client))).GetManager(static c => new {manager}(c));");
                     w.Line();
@@ -124,8 +127,11 @@ internal static class AssemblyEmitter
         w.Line($"/// The Odoo models declared in {Xml(compilation.AssemblyName)}, with their managers by Odoo model name (each model's");
         w.Line("/// root record; a record extending another record's model is only listed when no record declares that model).");
         w.Line("/// </summary>");
+        w.Line(GeneratedAttributes.GeneratedCode);
+        w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
         w.Open($"internal static class {className}");
         w.Line("/// <summary>The Odoo model names, in record name order.</summary>");
+        w.Line(GeneratedAttributes.GeneratedCode);
         w.Open("public static global::System.Collections.Generic.IReadOnlyList<string> ModelNames { get; } = new string[]");
         foreach (var s in byModel) w.Line(Lit(s.ModelName) + ",");
         w.Close(";");
@@ -136,6 +142,7 @@ internal static class AssemblyEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"client\">The client.</param>");
         w.Line("/// <param name=\"modelName\">The Odoo model name, for example <c>res.partner</c>.</param>");
+        w.Line(GeneratedAttributes.GeneratedCode);
         w.Open("public static object? FindManager(global::Odoo.OdooClient client, string modelName)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(modelName);");

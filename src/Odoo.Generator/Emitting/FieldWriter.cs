@@ -29,10 +29,7 @@ internal sealed class FieldWriter
     public Slot? Slot { get; set; }
 
     /// <summary><c>[GeneratedCode]</c> for a generated member.</summary>
-    public void GeneratedCode()
-    {
-        if (GeneratedAttributes.Enabled) W.Line(GeneratedAttributes.GeneratedCode);
-    }
+public void GeneratedCode() => W.Line(GeneratedAttributes.GeneratedCode);
 
     public static string Lit(string s) => Naming.Literal(s);
 

@@ -8,8 +8,6 @@ namespace Odoo.Generator.Emitting;
 /// </summary>
 internal static class GeneratedAttributes
 {
-    public static bool Enabled = false;
-
     public static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode({Naming.Literal(GeneratorInfo.Name)}, {Naming.Literal(GeneratorInfo.Version)})]";
 

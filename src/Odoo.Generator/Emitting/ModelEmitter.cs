@@ -156,6 +156,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"reader\">The reader, on the object's <c>StartObject</c>; left on its <c>EndObject</c>.</param>");
         w.Line("/// <param name=\"source\">Where the record came from.</param>");
         fw.GeneratedCode();
+        w.Line(GeneratedAttributes.DebuggerNonUserCode);
         w.Open($"public static {hide}{self} Decode(ref {FieldWriter.Json}.Utf8JsonReader reader, global::Odoo.OdooRecordSource source)");
         w.Line($"var record = new {self}(source);");
         w.Line($"record.ReadFields(ref reader, keepUnknownFields: {(spec.IsSealed ? "false" : "true")});");
@@ -183,6 +184,7 @@ internal static class ModelEmitter
 
         w.Line("/// <inheritdoc />");
         fw.GeneratedCode();
+        w.Line(GeneratedAttributes.DebuggerNonUserCode);
         w.Open($"protected override bool TryReadField(scoped global::System.ReadOnlySpan<byte> utf8Name, ref {FieldWriter.Json}.Utf8JsonReader reader)");
         if (candidates.Count > 0)
         {
@@ -276,7 +278,7 @@ internal static class ModelEmitter
         // Emitted even when empty, so a derived record's Relations always hides its base's ('new').
         w.Line($"/// <summary>The relations of <see cref=\"{spec.FullName}\"/>, for loading them for many records with one request per related model.</summary>");
         fw.GeneratedCode();
-        if (GeneratedAttributes.Enabled) w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
+        w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
         w.Open($"public static {hide}class Relations");
         foreach (var f in fields) f.EmitRelation(fw);
         w.Close();
@@ -305,7 +307,7 @@ internal static class ModelEmitter
         if (visible) return;
         w.Line($"/// <summary>The manager of <see cref=\"{self}\"/>, which is not visible outside its containing types (so has no public manager).</summary>");
         fw.GeneratedCode();
-        if (GeneratedAttributes.Enabled) w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
+        w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
         w.Open($"private sealed class {GeneratedNames.Manager} : global::Odoo.OdooManager<{self}>");
         w.Line("/// <summary>Creates the manager over <paramref name=\"client\"/>.</summary>");
         w.Line("/// <param name=\"client\">The client.</param>");
@@ -334,7 +336,7 @@ internal static class ModelEmitter
         w.Line("/// <summary>Prints the model and the loaded values (never sends a request, never throws for fields that were not read).</summary>");
         w.Line("/// <param name=\"builder\">The text being built.</param>");
         fw.GeneratedCode();
-        if (GeneratedAttributes.Enabled) w.Line(GeneratedAttributes.DebuggerNonUserCode);
+        w.Line(GeneratedAttributes.DebuggerNonUserCode);
         w.Open("protected override bool PrintMembers(global::System.Text.StringBuilder builder)");
         if (spec.Base is null)
         {
@@ -365,7 +367,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"values\">The dictionary being built.</param>");
         w.Line("/// <param name=\"raw\">Odoo names and wire values, instead of property names and decoded values.</param>");
         fw.GeneratedCode();
-        if (GeneratedAttributes.Enabled) w.Line(GeneratedAttributes.DebuggerNonUserCode);
+        w.Line(GeneratedAttributes.DebuggerNonUserCode);
         w.Open("protected override void AddLoadedFields(global::System.Collections.Generic.IDictionary<string, object?> values, bool raw)");
         w.Line("base.AddLoadedFields(values, raw);");
         foreach (var f in fields)
