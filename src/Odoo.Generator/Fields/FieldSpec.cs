@@ -47,6 +47,9 @@ internal abstract record FieldSpec
     /// <summary>Whether the field is listed in the record's metadata (not declarations with an error).</summary>
     public virtual bool HasMetadata => true;
 
+    /// <summary>Whether the field is a relation with a descriptor in the record's <c>Relations</c> class (listed in the metadata's <c>RelationDescriptors</c>).</summary>
+    public virtual bool IsRelation => false;
+
     /// <summary>The <c>OdooFieldKind</c> member named in the metadata.</summary>
     public abstract string MetadataKind { get; }
 

@@ -60,6 +60,8 @@ internal sealed record Many2OneField : FieldSpec
             PropertyFacts.Named(attribute, "NameProperty") is { Length: > 0 } np ? np : p.Name + "Name");
     }
 
+    public override bool IsRelation => true;
+
     public override string MetadataKind => "Many2One";
 
     public override IEnumerable<(string Name, string HowToRename)> GeneratedMembers()

@@ -69,6 +69,8 @@ internal sealed record X2ManyField : FieldSpec
             PropertyFacts.Named(attribute, "IdsProperty") is { Length: > 0 } ip ? ip : Naming.Singularize(p.Name) + "Ids");
     }
 
+    public override bool IsRelation => true;
+
     public override string MetadataKind => RelationKind;
 
     public override IEnumerable<(string Name, string HowToRename)> GeneratedMembers()

@@ -101,9 +101,6 @@ internal sealed class OdooHttpConnection : IDisposable
 
     public SecretRedactor Redactor { get; }
 
-    /// <summary>The cookie jar (tests inspect it).</summary>
-    internal CookieContainer Cookies => _cookies;
-
     public static string DefaultUserAgent { get; } =
         "OdooGen/" + (typeof(OdooHttpConnection).Assembly.GetName().Version?.ToString(3) ?? "0") + " (.NET)";
 
