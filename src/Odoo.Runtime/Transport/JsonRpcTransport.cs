@@ -98,8 +98,8 @@ internal sealed class JsonRpcTransport : IOdooTransport
             var session = await AuthenticateSessionAsync(cancellationToken).ConfigureAwait(false);
             if (session is not { } s || s.UserId != UserId)
             {
-                var message = _http.Redactor.Redact(
-                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.");
+                var message =
+                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.";
                 throw new OdooSessionExpiredException("odoo.http.SessionExpiredException", "session renewal refused", message) { Method = "authenticate" };
             }
             Interlocked.Increment(ref _sessionRenewals);

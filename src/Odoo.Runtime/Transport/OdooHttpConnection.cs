@@ -245,7 +245,7 @@ internal sealed class OdooHttpConnection : IDisposable
             var seconds = _timeout == Timeout.InfiniteTimeSpan ? _http.Timeout.TotalSeconds : _timeout.TotalSeconds;
             var after = seconds > 0 ? $" after {seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s" : "";
             throw new OdooTransportException(
-                Redactor.Redact($"{info.Description} timed out{after} waiting for Odoo at {url}."), ex)
+                $"{info.Description} timed out{after} waiting for Odoo at {url}.", ex)
             {
                 Url = url,
                 IsTimeout = true,
@@ -258,7 +258,7 @@ internal sealed class OdooHttpConnection : IDisposable
         {
             var status = (ex as HttpRequestException)?.StatusCode;
             throw new OdooTransportException(
-                Redactor.Redact($"{info.Description} to Odoo at {url} failed: {Describe(ex)}."), ex)
+                $"{info.Description} to Odoo at {url} failed: {Redactor.Redact(Describe(ex))}.", ex)
             {
                 Url = url,
                 StatusCode = status is null ? null : (int)status,

@@ -48,7 +48,7 @@ internal static class OdooWire
             || (ex is OdooProtocolException p && p.Model is null && p.Method is null))
         {
             var leaks = redactor.Leaks(ex);
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"), leaks ? null : ex)
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}", leaks ? null : ex)
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -58,7 +58,7 @@ internal static class OdooWire
         }
         catch (OdooException ex) when (redactor.Leaks(ex))
         {
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"))
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}")
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -153,7 +153,8 @@ internal static class OdooWire
     {
         var name = data.Name ?? string.Empty;
         var serverMessage = redactor.Redact(data.Message ?? data.EnvelopeMessage ?? (data.Arguments.Count > 0 ? data.Arguments[0] : null) ?? "(no message)");
-        var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
+        var debug = redactor.Redact(data.Debug); // masked before it is cut, so a cut cannot split an echo
+        if (debug is { Length: > OdooServerException.MaxDebugLength }) debug = debug[..OdooServerException.MaxDebugLength];
         var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
         var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
         if (TypedServerError(name, serverMessage, label, info, redactor, database) is { } typed)
@@ -224,8 +225,8 @@ internal static class OdooWire
         if (OdooErrorText.IsConnectionLost(name, serverMessage))
         {
             var firstLine = serverMessage.Split('\n', 2)[0].Trim();
-            return new OdooServerUnavailableException(redactor.Redact(
-                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back)."))
+            return new OdooServerUnavailableException(
+                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back).")
             {
                 ExceptionName = name,
                 ServerMessage = serverMessage,
@@ -258,10 +259,9 @@ internal static class OdooWire
         {
             null => "",
             { Count: 0 } => " The server lists no database.",
-            _ => $" The server lists: {string.Join(", ", available)}.",
+            _ => $" The server lists: {string.Join(", ", available.Select(d => redactor.Redact(d)))}.",
         };
-        return redactor.Redact(
-            $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.");
+        return $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.";
     }
 
     private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired, NotFound, Lock, Argument }
@@ -330,7 +330,7 @@ internal static class OdooWire
         var type = answer.ContentType is null ? "" : $" (Content-Type {answer.ContentType})";
         var quoted = excerpt.Length == 0 ? "an empty body" : $"\"{excerpt}{(answer.Body.Length > excerpt.Length ? "..." : "")}\"";
         return new OdooProtocolException(
-            redactor.Redact($"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}"), inner)
+            $"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}", inner)
         {
             BodyExcerpt = excerpt,
             Model = info.Model,
@@ -341,14 +341,14 @@ internal static class OdooWire
 
     public static OdooTransportException HttpStatus(HttpAnswer answer, CallInfo info, SecretRedactor redactor, string? hint = null)
     {
-        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + answer.ReasonPhrase;
+        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + redactor.Redact(answer.ReasonPhrase);
         var excerpt = Excerpt(answer.Body.Span, redactor);
         if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
         var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
         if (answer.Status == 503)
         {
             return new OdooServerUnavailableException(
-                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}"))
+                $"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}")
             {
                 StatusCode = answer.Status,
                 Url = answer.Url,
@@ -358,7 +358,7 @@ internal static class OdooWire
             };
         }
         return new OdooTransportException(
-            redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}"))
+            $"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}")
         {
             StatusCode = answer.Status,
             Url = answer.Url,
