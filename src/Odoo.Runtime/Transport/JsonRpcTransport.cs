@@ -54,7 +54,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer();
             WriteExecuteKw(body, call, context);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         using var callBody = new PooledBuffer();
@@ -63,7 +63,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         var generation = Volatile.Read(ref _sessionGeneration);
         try
         {
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         catch (OdooNotFoundException ex) when (ex.ExceptionName == "werkzeug.exceptions.NotFound")
@@ -80,7 +80,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             // Odoo checks the session before it dispatches the call: nothing ran, so sending it again is safe.
             await RenewSessionAsync(generation, cancellationToken).ConfigureAwait(false);
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
     }
@@ -187,7 +187,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer(128);
             WriteWebCall(body, []);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true, resendable: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OdooException or OperationCanceledException or ObjectDisposedException)
         {

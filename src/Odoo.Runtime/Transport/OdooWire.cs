@@ -345,6 +345,10 @@ internal static class OdooWire
         var excerpt = Excerpt(answer.Body.Span, redactor);
         if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
         var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
+        if (answer.RetryAfter is { } wait)
+        {
+            hint += $" The server asked to wait {wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s before retrying (Retry-After).";
+        }
         if (answer.Status == 503)
         {
             return new OdooServerUnavailableException(
@@ -352,6 +356,7 @@ internal static class OdooWire
             {
                 StatusCode = answer.Status,
                 Url = answer.Url,
+                RetryAfter = answer.RetryAfter,
                 Model = info.Model,
                 Method = info.Method,
                 Ids = info.Ids,
@@ -362,6 +367,7 @@ internal static class OdooWire
         {
             StatusCode = answer.Status,
             Url = answer.Url,
+            RetryAfter = answer.RetryAfter,
             Model = info.Model,
             Method = info.Method,
             Ids = info.Ids,
