@@ -116,8 +116,9 @@ internal sealed class OdooHttpConnection : IDisposable
     /// <summary>The cookie jar (tests inspect it).</summary>
     internal CookieContainer Cookies => _cookies;
 
+    /// <summary><c>OdooGen/&lt;package version&gt; (.NET)</c>: the informational version without its commit (<c>+sha</c>).</summary>
     public static string DefaultUserAgent { get; } =
-        "OdooGen/" + (typeof(OdooHttpConnection).Assembly.GetName().Version?.ToString(3) ?? "0") + " (.NET)";
+        "OdooGen/" + ((System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(OdooHttpConnection).Assembly)?.InformationalVersion ?? "0").Split('+')[0]) + " (.NET)";
 
     /// <summary>Creates the connection the options describe.</summary>
     public static OdooHttpConnection Create(OdooClientOptions options, SecretRedactor redactor)
