@@ -14,6 +14,7 @@ namespace Odoo.Packaging.Tests;
 /// a temporary feed with a version never used before (so no stale copy in the global packages folder
 /// can be picked), then builds and runs a consumer against them.
 /// </summary>
+[Collection("Packing")] // one packing build at a time: each already uses every core
 public sealed class PackAndConsumeTests(ITestOutputHelper output)
 {
     private static readonly string[] PackedProjects =

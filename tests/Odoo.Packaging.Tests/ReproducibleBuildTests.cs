@@ -13,6 +13,7 @@ namespace Odoo.Packaging.Tests;
 /// repository and project URL, SourceLink to the commit, the icon, the changelog, the readme, copyright and release
 /// notes; the generator's diagnostics link their pages at that commit. Uncommitted changes are not part of the clones.
 /// </summary>
+[Collection("Packing")] // one packing build at a time: each already uses every core
 public sealed class ReproducibleBuildTests(ITestOutputHelper output)
 {
     private const string Remote = "https://github.com/example-org/odoogen.git";
