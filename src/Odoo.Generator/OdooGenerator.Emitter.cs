@@ -580,6 +580,8 @@ public sealed partial class OdooGenerator
             w.Open($"return new global::Odoo.Metadata.OdooModelMetadata({Lit(spec.ModelName)}, {Lit(spec.DisplayName)}, fields)");
             if (spec.DefaultFields is { } df) w.Line($"DefaultFields = new string[] {{ {string.Join(", ", df.Select(Lit))} }},");
             if (spec.Base is not null) w.Line($"BaseModel = {spec.Base.FullName}.Metadata,");
+            var relationNames = fields.Where(f => f.Kind is FieldKind.Many2One or FieldKind.One2Many or FieldKind.Many2Many).Select(f => $"{spec.FullName}.Relations.{f.Name}").ToList();
+            if (relationNames.Count > 0) w.Line($"RelationDescriptors = static () => new global::Odoo.OdooRelation[] {{ {string.Join(", ", relationNames)} }},");
             w.Close(";");
             w.Close();
             w.Line();

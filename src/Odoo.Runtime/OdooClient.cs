@@ -121,7 +121,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             {
                 var serverContext = await OdooCallRunner.RunAsync(
                     json2,
-                    static (t, c) => t.ExecuteAsync(new OdooCall("res.users", "context_get"), OdooContext.Empty, ReadContext, c),
+                    static (t, c) => t.ExecuteAsync(OdooOrm.ContextGetCall(), OdooContext.Empty, ReadContext, c),
                     new CallInfo("res.users.context_get", "res.users", "context_get", null),
                     isRead: true, retry, "json2", http.BaseUrl, ct).ConfigureAwait(false);
                 if (!serverContext.TryGetValue("uid", out var uidValue) || uidValue is not int uid || uid <= 0)

@@ -113,9 +113,6 @@ internal sealed class OdooHttpConnection : IDisposable
 
     public SecretRedactor Redactor { get; }
 
-    /// <summary>The cookie jar (tests inspect it).</summary>
-    internal CookieContainer Cookies => _cookies;
-
     /// <summary><c>OdooGen/&lt;package version&gt; (.NET)</c>: the informational version without its commit (<c>+sha</c>).</summary>
     public static string DefaultUserAgent { get; } =
         "OdooGen/" + ((System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(OdooHttpConnection).Assembly)?.InformationalVersion ?? "0").Split('+')[0]) + " (.NET)";
