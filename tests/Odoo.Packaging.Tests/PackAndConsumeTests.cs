@@ -14,6 +14,7 @@ namespace Odoo.Packaging.Tests;
 /// a temporary feed with a version never used before (so no stale copy in the global packages folder
 /// can be picked), then builds and runs a consumer against them.
 /// </summary>
+[Collection("Packing")] // one packing build at a time: each already uses every core
 public sealed class PackAndConsumeTests(ITestOutputHelper output)
 {
     private static readonly string[] PackedProjects =
@@ -88,6 +89,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             "NoBuild=true",
             "Configuration=" + Metadata("OdooGen.Configuration"),
             "Version=" + version,
+            "MinVerSkip=true", // the version of this run, not the one MinVer reads from git
             "PackageOutputPath=" + feed + Path.DirectorySeparatorChar,
             // The nuspec files go to the temp folder, not to the projects' obj folders.
             "NuspecOutputPath=" + Path.Combine(root, "nuspec") + Path.DirectorySeparatorChar,
