@@ -87,6 +87,16 @@ public sealed class NPlusOneCodeFix : CodeFixProvider
         }
     }
 
+    /// <summary>The document's own line ending (the one after the loop's header).</summary>
+    private static SyntaxTrivia EndOfLine(SyntaxNode node)
+    {
+        foreach (var t in node.DescendantTrivia())
+        {
+            if (t.IsKind(SyntaxKind.EndOfLineTrivia)) return t;
+        }
+        return SyntaxFactory.ElasticLineFeed;
+    }
+
     private static async Task<Document> Fix(Document document, ForEachStatementSyntax loop, AwaitExpressionSyntax awaitExpression, ExpressionSyntax record, string model, string relation, CancellationToken ct)
     {
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
@@ -95,7 +105,7 @@ public sealed class NPlusOneCodeFix : CodeFixProvider
         var newLoop = loop.ReplaceNode(awaitExpression, read);
         var load = SyntaxFactory.ParseStatement($"await {loop.Expression.WithoutTrivia()}.LoadAsync({TypedNames.RelationReference(model, relation)});")
             .WithLeadingTrivia(loop.GetLeadingTrivia())
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+            .WithTrailingTrivia(EndOfLine(loop))
             .WithAdditionalAnnotations(Formatter.Annotation);
         var block = (BlockSyntax)loop.Parent!;
         var index = block.Statements.IndexOf(loop);
