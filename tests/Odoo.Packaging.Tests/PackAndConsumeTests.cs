@@ -113,11 +113,13 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
         using var package = ZipFile.OpenRead(Path.Combine(feed, $"Odoo.Runtime.{version}.nupkg"));
         var files = package.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("analyzers/dotnet/cs/Odoo.Generator.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.CodeFixes.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net8.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.xml", files);
         Assert.Contains("PACKAGE.md", files);
-        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && (f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal) || f.EndsWith("Odoo.Analyzers.dll", StringComparison.Ordinal)));
 
         var nuspec = Nuspec(package);
         Assert.Equal(version, Element(nuspec, "version").Value);
