@@ -45,6 +45,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             AssertRuntimePackage(feed, version);
             AssertDependsOnRuntime(feed, "Odoo.Models.OpenStack", version);
             AssertDependsOnRuntime(feed, "Odoo.Extensions.DependencyInjection", version);
+            AssertGlobalUsingsAndExtensionsVersions(feed, version);
             foreach (var id in new[] { "Odoo.Runtime", "Odoo.Models.OpenStack", "Odoo.Extensions.DependencyInjection", "Odoo.Testing" })
             {
                 Assert.True(File.Exists(Path.Combine(feed, $"{id}.{version}.snupkg")), $"{id} has a symbols package");
@@ -139,6 +140,33 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             Assert.DoesNotContain("Analyzers", (string?)d.Attribute("exclude") ?? "", StringComparison.OrdinalIgnoreCase);
         });
         Assert.DoesNotContain(Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency"), d => (string?)d.Attribute("id") == "Odoo.Generator");
+    }
+
+    /// <summary>
+    /// The packages that add global usings carry their targets in buildTransitive/ (and build/), and the
+    /// Microsoft.Extensions dependencies of each target framework come from that framework's release.
+    /// </summary>
+    private static void AssertGlobalUsingsAndExtensionsVersions(string feed, string version)
+    {
+        foreach (var id in new[] { "Odoo.Runtime", "Odoo.Extensions.DependencyInjection", "Odoo.Testing" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            var files = package.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains($"buildTransitive/{id}.targets", files);
+            Assert.Contains($"build/{id}.targets", files);
+        }
+        foreach (var id in new[] { "Odoo.Runtime", "Odoo.Extensions.DependencyInjection" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            var groups = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "group").ToList();
+            foreach (var (framework, major) in new[] { ("net8.0", "8."), ("net10.0", "10.") })
+            {
+                var extensions = groups.Single(g => (string?)g.Attribute("targetFramework") == framework).Elements()
+                    .Where(d => ((string?)d.Attribute("id"))!.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)).ToList();
+                Assert.NotEmpty(extensions);
+                Assert.All(extensions, d => Assert.StartsWith(major, (string?)d.Attribute("version"), StringComparison.Ordinal));
+            }
+        }
     }
 
     private static XDocument Nuspec(ZipArchive package)

@@ -102,6 +102,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
             Interlocked.Increment(ref _sessionRenewals);
             Interlocked.Increment(ref _sessionGeneration);
             System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("odoo.session.renewed"));
+            Odoo.Diagnostics.OdooLog.SessionRenewed(_http.Logger, _http.BaseUrl, _username, _database);
         }
         finally
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Odoo.Diagnostics;
 
 namespace Odoo.Transport;
@@ -12,12 +14,21 @@ internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay, TimeS
 {
     public static RetryPolicy None { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>Where retries and failed calls are logged (<see cref="OdooLog"/>).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>Whether a failed call is logged; off while connecting, where probes fail by design and the connection's outcome is logged instead.</summary>
+    public bool LogFailures { get; init; } = true;
+
     /// <summary>The policy the options describe.</summary>
     public static RetryPolicy From(OdooClientOptions options) =>
-        new(options.ReadRetryBudget > TimeSpan.Zero ? options.MaxReadRetries : 0, options.RetryDelay, options.MaxRetryDelay, options.ReadRetryBudget);
+        new(options.ReadRetryBudget > TimeSpan.Zero ? options.MaxReadRetries : 0, options.RetryDelay, options.MaxRetryDelay, options.ReadRetryBudget)
+        {
+            Logger = options.LoggerFactory?.CreateLogger(OdooTelemetry.LoggerCategory) ?? NullLogger.Instance,
+        };
 
     /// <summary>The policy used while connecting: at most two retries within two seconds, so a wrong URL fails fast.</summary>
-    public RetryPolicy ForConnect() => this with { MaxReadRetries = Math.Min(MaxReadRetries, 2), Budget = Budget < TimeSpan.FromSeconds(2) ? Budget : TimeSpan.FromSeconds(2) };
+    public RetryPolicy ForConnect() => this with { MaxReadRetries = Math.Min(MaxReadRetries, 2), Budget = Budget < TimeSpan.FromSeconds(2) ? Budget : TimeSpan.FromSeconds(2), LogFailures = false };
 
     /// <summary>The delay before retry number <paramref name="retry"/> (from 0): exponential, capped, ±20% jitter.</summary>
     public TimeSpan DelayBefore(int retry)
@@ -90,6 +101,10 @@ internal static class OdooCallRunner
                         ["odoo.retry.delay_ms"] = (int)delay.TotalMilliseconds,
                         ["exception.type"] = ex.GetType().FullName,
                     }));
+                    if (policy.Logger.IsEnabled(LogLevel.Warning))
+                    {
+                        OdooLog.RetryingRead(policy.Logger, OdooLog.ModelOf(info), info.Method, retries, policy.MaxReadRetries, (long)delay.TotalMilliseconds, OdooLog.Reason(ex));
+                    }
                 }
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -97,6 +112,7 @@ internal static class OdooCallRunner
         catch (Exception ex)
         {
             failure = ex;
+            if (policy.LogFailures) OdooLog.Failure(policy.Logger, info, ex);
             throw;
         }
         finally

@@ -101,6 +101,9 @@ internal sealed class OdooHttpConnection : IDisposable
 
     public SecretRedactor Redactor { get; }
 
+    /// <summary>Where the connection's transports log (session renewals); set by <see cref="OdooClient.ConnectAsync"/>.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     public static string DefaultUserAgent { get; } =
         "OdooGen/" + (typeof(OdooHttpConnection).Assembly.GetName().Version?.ToString(3) ?? "0") + " (.NET)";
 
