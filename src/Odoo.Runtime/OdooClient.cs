@@ -170,8 +170,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             isRead: true, retry, "jsonrpc", http.BaseUrl, ct).ConfigureAwait(false);
         if (userId <= 0)
         {
-            var message = http.Redactor.Redact(
-                $"Login to Odoo database '{database}' as '{username}' at {http.BaseUrl} was refused: wrong login or password/API key (common.login answered false).");
+            var message = $"Login to Odoo database '{database}' as '{username}' at {http.BaseUrl} was refused: wrong login or password/API key (common.login answered false).";
             throw new OdooAccessDeniedException("odoo.exceptions.AccessDenied", "common.login answered false", message) { Method = "login" };
         }
         rpc.UserId = userId;
@@ -269,10 +268,10 @@ public sealed partial class OdooClient : IAsyncDisposable
                 throw;
             }
         }
-        return OdooVersion.TryParse(text, out var v)
-            ? v
-            : throw new OdooProtocolException($"Odoo at {http.BaseUrl} reported the version '{http.Redactor.Redact(text)}', which is not an Odoo version.")
-            { BodyExcerpt = text.Length > OdooProtocolException.MaxQuotedLength ? text[..OdooProtocolException.MaxQuotedLength] : text };
+        if (OdooVersion.TryParse(text, out var v)) return v;
+        var reported = http.Redactor.Redact(text);
+        throw new OdooProtocolException($"Odoo at {http.BaseUrl} reported the version '{reported}', which is not an Odoo version.")
+        { BodyExcerpt = reported.Length > OdooProtocolException.MaxQuotedLength ? reported[..OdooProtocolException.MaxQuotedLength] : reported };
     }
 
     /// <summary>Reads a context object (<c>{"lang": "en_US", "tz": ..., "uid": 2}</c>).</summary>

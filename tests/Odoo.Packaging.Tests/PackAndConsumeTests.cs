@@ -14,6 +14,7 @@ namespace Odoo.Packaging.Tests;
 /// a temporary feed with a version never used before (so no stale copy in the global packages folder
 /// can be picked), then builds and runs a consumer against them.
 /// </summary>
+[Collection("Packing")] // one packing build at a time: each already uses every core
 public sealed class PackAndConsumeTests(ITestOutputHelper output)
 {
     private static readonly string[] PackedProjects =
@@ -88,6 +89,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             "NoBuild=true",
             "Configuration=" + Metadata("OdooGen.Configuration"),
             "Version=" + version,
+            "MinVerSkip=true", // the version of this run, not the one MinVer reads from git
             "PackageOutputPath=" + feed + Path.DirectorySeparatorChar,
             // The nuspec files go to the temp folder, not to the projects' obj folders.
             "NuspecOutputPath=" + Path.Combine(root, "nuspec") + Path.DirectorySeparatorChar,
@@ -111,11 +113,13 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
         using var package = ZipFile.OpenRead(Path.Combine(feed, $"Odoo.Runtime.{version}.nupkg"));
         var files = package.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("analyzers/dotnet/cs/Odoo.Generator.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.CodeFixes.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net8.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.xml", files);
         Assert.Contains("PACKAGE.md", files);
-        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && (f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal) || f.EndsWith("Odoo.Analyzers.dll", StringComparison.Ordinal)));
 
         var nuspec = Nuspec(package);
         Assert.Equal(version, Element(nuspec, "version").Value);

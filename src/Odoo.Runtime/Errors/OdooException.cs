@@ -248,6 +248,13 @@ public class OdooTransportException : OdooException
 
     /// <summary>Whether the request timed out (as opposed to failing to connect or being cut).</summary>
     public bool IsTimeout { get; init; }
+
+    /// <summary>
+    /// How long the server asked the client to wait before trying again (its <c>Retry-After</c> header on an HTTP 429 or
+    /// 503, in seconds or as a date), or <see langword="null"/> when it did not say. Read retries wait at least this
+    /// long, and do not retry when the wait would end past <see cref="OdooClientOptions.ReadRetryBudget"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The server answered with something that is not what Odoo sends (HTML instead of JSON, truncated JSON, a wrong shape).</summary>

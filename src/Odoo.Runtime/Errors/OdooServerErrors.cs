@@ -30,7 +30,8 @@ internal static class OdooServerErrors
     {
         var name = data.Name ?? string.Empty;
         var serverMessage = redactor.Redact(data.Message ?? data.EnvelopeMessage ?? (data.Arguments.Count > 0 ? data.Arguments[0] : null) ?? "(no message)");
-        var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
+        var debug = redactor.Redact(data.Debug); // masked before it is cut, so a cut cannot split an echo
+        if (debug is { Length: > OdooServerException.MaxDebugLength }) debug = debug[..OdooServerException.MaxDebugLength];
         var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
         var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
         if (TypedServerError(name, serverMessage, label, info, redactor, database) is { } typed)
@@ -96,8 +97,8 @@ internal static class OdooServerErrors
         if (OdooErrorText.IsConnectionLost(name, serverMessage))
         {
             var firstLine = serverMessage.Split('\n', 2)[0].Trim();
-            return new OdooServerUnavailableException(redactor.Redact(
-                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back)."))
+            return new OdooServerUnavailableException(
+                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back).")
             {
                 ExceptionName = name,
                 ServerMessage = serverMessage,
@@ -130,10 +131,9 @@ internal static class OdooServerErrors
         {
             null => "",
             { Count: 0 } => " The server lists no database.",
-            _ => $" The server lists: {string.Join(", ", available)}.",
+            _ => $" The server lists: {string.Join(", ", available.Select(d => redactor.Redact(d)))}.",
         };
-        return redactor.Redact(
-            $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.");
+        return $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.";
     }
 
     private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired, NotFound, Lock, Argument }

@@ -30,7 +30,7 @@ internal sealed class Json2Transport : IOdooTransport
         using var body = new PooledBuffer();
         WriteBody(body, call, context);
         var path = "json/2/" + Uri.EscapeDataString(call.Model) + "/" + Uri.EscapeDataString(call.Method);
-        using var answer = await _http.SendAsync(HttpMethod.Post, path, body, _apiKey, _database, info, cancellationToken).ConfigureAwait(false);
+        using var answer = await _http.SendAsync(HttpMethod.Post, path, body, _apiKey, _database, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
         return ReadAnswer(answer, reader, info);
     }
 
@@ -81,7 +81,7 @@ internal sealed class Json2Transport : IOdooTransport
         var redactor = _http.Redactor;
         if (!answer.IsSuccess)
         {
-            if (answer.Status >= 400 && answer.LooksLikeJson && TryReadError(answer) is { } error)
+            if (answer.Status >= 400 && answer.Status is not (429 or 503) && answer.LooksLikeJson && TryReadError(answer) is { } error)
             {
                 throw OdooServerErrors.Create(error, answer.Status, info, redactor);
             }

@@ -54,7 +54,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer();
             WriteExecuteKw(body, call, context);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         using var callBody = new PooledBuffer();
@@ -63,7 +63,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         var generation = Volatile.Read(ref _sessionGeneration);
         try
         {
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         catch (OdooNotFoundException ex) when (ex.ExceptionName == "werkzeug.exceptions.NotFound")
@@ -77,7 +77,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             // Odoo checks the session before it dispatches the call: nothing ran, so sending it again is safe.
             await RenewSessionAsync(generation, cancellationToken).ConfigureAwait(false);
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
     }
@@ -95,8 +95,8 @@ internal sealed class JsonRpcTransport : IOdooTransport
             var session = await AuthenticateSessionAsync(cancellationToken).ConfigureAwait(false);
             if (session is not { } s || s.UserId != UserId)
             {
-                var message = _http.Redactor.Redact(
-                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.");
+                var message =
+                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.";
                 throw new OdooSessionExpiredException("odoo.http.SessionExpiredException", "session renewal refused", message) { Method = "authenticate" };
             }
             Interlocked.Increment(ref _sessionRenewals);
@@ -185,7 +185,7 @@ internal sealed class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer(128);
             WriteWebCall(body, []);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true, resendable: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OdooException or OperationCanceledException or ObjectDisposedException)
         {

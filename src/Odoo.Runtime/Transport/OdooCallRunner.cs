@@ -47,12 +47,16 @@ internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay, TimeS
 /// <summary>Runs one logical call: telemetry around it, and retries for reads only.</summary>
 internal static class OdooCallRunner
 {
-    /// <summary>Whether another attempt fits the policy, and the delay before it.</summary>
-    private static bool ShouldRetry(RetryPolicy policy, int retries, ref long firstFailure, out TimeSpan delay)
+    /// <summary>
+    /// Whether another attempt fits the policy, and the delay before it: the policy's backoff, or the server's
+    /// <c>Retry-After</c> when that is longer (it is not capped by <see cref="RetryPolicy.MaxDelay"/>, only by the budget).
+    /// </summary>
+    private static bool ShouldRetry(RetryPolicy policy, int retries, Exception failure, ref long firstFailure, out TimeSpan delay)
     {
         var now = Stopwatch.GetTimestamp();
         if (firstFailure == 0) firstFailure = now;
         delay = policy.DelayBefore(retries);
+        if (failure is OdooTransportException { RetryAfter: { } asked } && asked > delay) delay = asked;
         return policy.Allows(retries, Stopwatch.GetElapsedTime(firstFailure, now), delay);
     }
 
@@ -91,7 +95,7 @@ internal static class OdooCallRunner
                     return await attempt(state, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (isRead && OdooWire.IsTransient(ex) && !cancellationToken.IsCancellationRequested &&
-                    ShouldRetry(policy, retries, ref firstFailure, out delay))
+                    ShouldRetry(policy, retries, ex, ref firstFailure, out delay))
                 {
                     retries++;
                     OdooTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(OdooTelemetry.ModelTag, info.Model), new KeyValuePair<string, object?>(OdooTelemetry.MethodTag, info.Method));

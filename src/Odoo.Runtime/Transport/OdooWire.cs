@@ -49,7 +49,7 @@ internal static class OdooWire
             || (ex is OdooProtocolException p && p.Model is null && p.Method is null))
         {
             var leaks = redactor.Leaks(ex);
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"), leaks ? null : ex)
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}", leaks ? null : ex)
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -59,7 +59,7 @@ internal static class OdooWire
         }
         catch (OdooException ex) when (redactor.Leaks(ex))
         {
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"))
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}")
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -160,7 +160,7 @@ internal static class OdooWire
         var type = answer.ContentType is null ? "" : $" (Content-Type {answer.ContentType})";
         var quoted = excerpt.Length == 0 ? "an empty body" : $"\"{excerpt}{(answer.Body.Length > excerpt.Length ? "..." : "")}\"";
         return new OdooProtocolException(
-            redactor.Redact($"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}"), inner)
+            $"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}", inner)
         {
             BodyExcerpt = excerpt,
             Model = info.Model,
@@ -171,27 +171,33 @@ internal static class OdooWire
 
     public static OdooTransportException HttpStatus(HttpAnswer answer, CallInfo info, SecretRedactor redactor, string? hint = null)
     {
-        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + answer.ReasonPhrase;
+        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + redactor.Redact(answer.ReasonPhrase);
         var excerpt = Excerpt(answer.Body.Span, redactor);
         if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
         var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
+        if (answer.RetryAfter is { } wait)
+        {
+            hint += $" The server asked to wait {wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s before retrying (Retry-After).";
+        }
         if (answer.Status == 503)
         {
             return new OdooServerUnavailableException(
-                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}"))
+                $"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}")
             {
                 StatusCode = answer.Status,
                 Url = answer.Url,
+                RetryAfter = answer.RetryAfter,
                 Model = info.Model,
                 Method = info.Method,
                 Ids = info.Ids,
             };
         }
         return new OdooTransportException(
-            redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}"))
+            $"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}")
         {
             StatusCode = answer.Status,
             Url = answer.Url,
+            RetryAfter = answer.RetryAfter,
             Model = info.Model,
             Method = info.Method,
             Ids = info.Ids,

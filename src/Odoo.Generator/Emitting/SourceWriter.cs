@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Odoo.Generator;
+namespace Odoo.Generator.Emitting;
 
 /// <summary>
 /// A small indented text writer for generated source (write text, not syntax nodes). The builder

@@ -1,6 +1,6 @@
 using System;
 
-namespace Odoo.Generator;
+namespace Odoo.Generator.Emitting;
 
 /// <summary>
 /// Names of the private members OdooGen generates in a record. Every per-field name is a prefix
