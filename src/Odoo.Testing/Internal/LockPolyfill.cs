@@ -16,6 +16,9 @@ internal sealed class Lock
         return new Scope(_monitor);
     }
 
+    /// <summary>Whether the calling thread holds the lock.</summary>
+    public bool IsHeldByCurrentThread => Monitor.IsEntered(_monitor);
+
     /// <summary>A held lock.</summary>
     public readonly ref struct Scope
     {
