@@ -8,7 +8,7 @@ namespace Odoo.Docs.Tests;
 /// <summary>
 /// Files say what they hold: under <c>src/</c>, no file declares more than one public top-level type, a public type's
 /// file is named after it (<c>Name.cs</c>, <c>Name{T}.cs</c> for a generic, <c>Name.Part.cs</c> for a part of a
-/// partial type), and every file's folder matches its namespace (the project's root namespace plus the folders).
+/// partial type; a generic type alone in its file may also be <c>Name.cs</c>), and every file's folder matches its namespace (the project's root namespace plus the folders).
 /// </summary>
 public sealed class SourceLayoutTests
 {
@@ -58,7 +58,8 @@ public sealed class SourceLayoutTests
                 foreach (var t in publicTypes)
                 {
                     var name = Name(t);
-                    if (stem != name && !stem.StartsWith(name + ".", StringComparison.Ordinal))
+                    var identifier = t is BaseTypeDeclarationSyntax b ? b.Identifier.Text : ((DelegateDeclarationSyntax)t).Identifier.Text;
+                    if (stem != name && stem != identifier && !stem.StartsWith(identifier + ".", StringComparison.Ordinal))
                     {
                         problems.Add($"{relative}: declares {name}; the file should be {name}.cs");
                     }
