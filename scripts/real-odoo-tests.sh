@@ -89,7 +89,9 @@ ADDONS=${ODOO_TEST_ADDONS:-$ROOT/tests/odoo_addons}
 }
 ADDONS=$(cd "$ADDONS" && pwd)
 export ODOO_ADDONS=$ADDONS${ODOO_ADDONS:+,$ODOO_ADDONS}
-odoo18() { sh "$ODOO18" "$@"; }
+# The server outlives this script: it must not inherit a lock a caller holds around it
+# (`flock /tmp/x.lock scripts/real-odoo-tests.sh` passes the lock on fd 3 or so), or the lock is never released.
+odoo18() { sh "$ODOO18" "$@" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; }
 sql() { PGPASSWORD=odoo psql -h 127.0.0.1 -U odoo -d "$1" -tAqc "$2" 2>/dev/null; }
 
 # Debian packages, then PostgreSQL and its odoo role: only when missing.
@@ -150,5 +152,5 @@ export ODOO_URL=http://127.0.0.1:$ODOO_PORT
 export ODOO_DATABASE=$ODOO_DB ODOO_USERNAME=admin ODOO_PASSWORD=admin
 export ODOO_SESSIONS_DIR=$ODOO_WORK/data/sessions
 # The restart drills restart this server (stop, then start and wait until it answers).
-export ODOO_RESTART_COMMAND="sh '$ODOO18' restart"
+export ODOO_RESTART_COMMAND="sh '$ODOO18' restart 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-"
 run_tests "$@"

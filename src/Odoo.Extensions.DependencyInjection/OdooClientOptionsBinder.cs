@@ -12,8 +12,19 @@ namespace Odoo.Extensions.DependencyInjection;
 /// Keys are the property names (case-insensitive, as configuration is); values use the invariant culture
 /// (<c>Timeout</c>: <c>00:00:30</c>). Keys that are absent leave the option as it is.
 /// </summary>
-internal sealed class OdooClientOptionsBinder(IConfiguration configuration) : IConfigureOptions<OdooClientOptions>
+internal sealed class OdooClientOptionsBinder(IConfiguration configuration, string name) : IConfigureNamedOptions<OdooClientOptions>
 {
+    public OdooClientOptionsBinder(IConfiguration configuration)
+        : this(configuration, Options.DefaultName)
+    {
+    }
+
+    /// <summary>Binds the options of the client named <paramref name="optionsName"/> when it is this binder's (a keyed client's options are named after its key).</summary>
+    public void Configure(string? optionsName, OdooClientOptions options)
+    {
+        if (string.Equals(optionsName ?? Options.DefaultName, name, StringComparison.Ordinal)) Configure(options);
+    }
+
     public void Configure(OdooClientOptions options)
     {
         if (Get(nameof(OdooClientOptions.Url)) is { } url) options.Url = ParseUrl(url);
@@ -119,9 +130,14 @@ internal sealed class OdooClientOptionsBinder(IConfiguration configuration) : IC
 }
 
 /// <summary>Tells <see cref="IOptionsMonitor{TOptions}"/> when the bound section reloads.</summary>
-internal sealed class OdooClientOptionsChangeTokenSource(IConfiguration configuration) : IOptionsChangeTokenSource<OdooClientOptions>
+internal sealed class OdooClientOptionsChangeTokenSource(IConfiguration configuration, string name) : IOptionsChangeTokenSource<OdooClientOptions>
 {
-    public string Name => Options.DefaultName;
+    public OdooClientOptionsChangeTokenSource(IConfiguration configuration)
+        : this(configuration, Options.DefaultName)
+    {
+    }
+
+    public string Name => name;
 
     public IChangeToken GetChangeToken() => configuration.GetReloadToken();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Odoo.Extensions.DependencyInjection;
@@ -14,15 +15,39 @@ internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable
 {
     private readonly IOptionsMonitor<OdooClientOptions> _options;
     private readonly IHttpClientFactory _httpClientFactory;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly string _optionsName;
+    private readonly string _httpClientName;
     private readonly CancellationTokenSource _disposing = new();
     private readonly object _gate = new();
     private Task<OdooClient>? _connection;
     private bool _disposed;
 
     public OdooClientProvider(IOptionsMonitor<OdooClientOptions> options, IHttpClientFactory httpClientFactory)
+        : this(options, httpClientFactory, null, Options.DefaultName, OdooServiceCollectionExtensions.HttpClientName)
+    {
+    }
+
+    /// <summary>The provider of the client whose options are named <paramref name="optionsName"/> (a keyed client's key; empty for the default client).</summary>
+    public OdooClientProvider(IOptionsMonitor<OdooClientOptions> options, IHttpClientFactory httpClientFactory, ILoggerFactory? loggerFactory, string optionsName, string httpClientName)
     {
         _options = options;
         _httpClientFactory = httpClientFactory;
+        _loggerFactory = loggerFactory;
+        _optionsName = optionsName;
+        _httpClientName = httpClientName;
+    }
+
+    /// <summary>
+    /// The connected client, for a service that takes <see cref="OdooClient"/> itself: returns at once when connected,
+    /// and otherwise waits for the shared connection attempt (a blocked thread, once; <c>ConnectOnStart()</c> connects
+    /// before the first request instead).
+    /// </summary>
+    public OdooClient GetConnectedClient()
+    {
+        var pending = GetClientAsync(CancellationToken.None);
+        // The attempt runs on the thread pool (ConnectAsync yields first), so waiting here cannot deadlock a synchronization context.
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 
     public ValueTask<OdooClient> GetClientAsync(CancellationToken cancellationToken = default)
@@ -59,7 +84,8 @@ internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable
         // Leave the lock before doing any work: the options, the factory and ConnectAsync all run user code.
         // ForceYielding continues on the thread pool, never on the caller's SynchronizationContext.
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        var options = CreateConnectOptions(_options.CurrentValue, _httpClientFactory);
+        var options = CreateConnectOptions(_options.Get(_optionsName), _httpClientFactory, _httpClientName);
+        options.LoggerFactory ??= _loggerFactory;
         return await OdooClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,12 +95,12 @@ internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable
     /// handler. The TLS settings were applied to the factory's primary handler, so they are cleared here
     /// (the client refuses TLS settings next to an injected <see cref="HttpClient"/>).
     /// </summary>
-    internal static OdooClientOptions CreateConnectOptions(OdooClientOptions configured, IHttpClientFactory httpClientFactory)
+    internal static OdooClientOptions CreateConnectOptions(OdooClientOptions configured, IHttpClientFactory httpClientFactory, string httpClientName = OdooServiceCollectionExtensions.HttpClientName)
     {
         var copy = Copy(configured);
         if (copy.HttpClient is null && copy.HttpMessageHandler is null)
         {
-            copy.HttpClient = httpClientFactory.CreateClient(OdooServiceCollectionExtensions.HttpClientName);
+            copy.HttpClient = httpClientFactory.CreateClient(httpClientName);
             copy.VerifyTls = true;
             copy.CaCertificatePath = null;
         }
@@ -107,6 +133,7 @@ internal sealed class OdooClientProvider : IOdooClientProvider, IAsyncDisposable
         HttpClient = o.HttpClient,
         HttpMessageHandler = o.HttpMessageHandler,
         Context = o.Context,
+        LoggerFactory = o.LoggerFactory,
     };
 
     public async ValueTask DisposeAsync()

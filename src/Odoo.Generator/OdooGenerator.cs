@@ -1,18 +1,21 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Odoo.Generator.Diagnostics;
+using Odoo.Generator.Emitting;
 using Odoo.Generator.Model;
+using Odoo.Generator.Parsing;
 
 namespace Odoo.Generator;
 
 /// <summary>
 /// Turns <c>[OdooModel]</c> partial records into typed Odoo records: property implementations over
 /// decoded state, a UTF-8 JSON decoder, field metadata, relation loaders, a manager and client
-/// access. Parsing is in <c>OdooGenerator.Parser.cs</c>, output in <c>OdooGenerator.Emitter.cs</c>.
+/// access. Parsing is in <c>Parsing/</c> (<see cref="ModelParser"/>), each field kind in <c>Fields/</c>,
+/// the files in <c>Emitting/</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed partial class OdooGenerator : IIncrementalGenerator
+public sealed class OdooGenerator : IIncrementalGenerator
 {
     internal const string OdooModelAttributeName = "Odoo.OdooModelAttribute";
 
@@ -23,12 +26,12 @@ public sealed partial class OdooGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 OdooModelAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
-                static (ctx, ct) => Parser.SafeParse(ctx, ct))
+                static (ctx, ct) => ModelParser.SafeParse(ctx, ct))
             .WithTrackingName(TrackingNames.Declarations);
 
         var compilation = context.CompilationProvider
             .Combine(context.ParseOptionsProvider)
-            .Select(static (pair, _) => Parser.SafeCompilationSpec(pair.Left, pair.Right))
+            .Select(static (pair, _) => CompilationReader.SafeRead(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.CompilationInfo);
 
         // Specs with their declaration's location feed the per-model emit only (ODOO999 goes on the declaration);
@@ -44,37 +47,39 @@ public sealed partial class OdooGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(
             located.Combine(compilation).WithTrackingName(TrackingNames.SpecsWithCompilation),
-            static (spc, pair) => Emitter.SafeEmitModel(spc, pair.Left, pair.Right));
-
-        context.RegisterSourceOutput(
-            results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
-            static (spc, diagnostics) => Report(spc, diagnostics));
+            static (spc, pair) => ModelEmitter.SafeEmit(spc, pair.Left, pair.Right));
 
         var identities = results
             .Select(static (r, _) => r.Identity).Where(static i => i is not null).Select(static (i, _) => i!)
             .Collect().Select(static (all, _) => all.ToEquatableArray()).WithTrackingName(TrackingNames.AllIdentities);
 
+        // Diagnostics are reported against the current compilation's syntax trees (so #pragma warning and
+        // .editorconfig severities apply). Only declarations that have some reach the compilation, so an edit
+        // elsewhere re-runs nothing in a project without diagnostics; the diagnostics themselves are part of the
+        // cached Declarations step.
+        var declarationDiagnostics = results
+            .Select(static (r, _) => r.Diagnostics)
+            .Where(static d => d.Count > 0);
+        context.RegisterSourceOutput(declarationDiagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
+        {
+            foreach (var d in pair.Left) spc.ReportDiagnostic(d.ToDiagnostic(pair.Right));
+        });
+        // The checks across models (ODOO007, ODOO020) see every declaration: reported without the compilation, so an
+        // edit anywhere does not re-run them (their locations are file locations).
+        context.RegisterSourceOutput(identities, static (spc, all) =>
+        {
+            foreach (var d in CrossModelCheck.Run(all)) spc.ReportDiagnostic(d.ToDiagnostic(null));
+        });
+
         // Where failures not tied to one declaration (the compilation, the assembly file, the cross-model check) go.
         var firstDeclaration = identities
-            .Select(static (all, _) => Parser.FirstLocation(all))
+            .Select(static (all, _) => CrossModelCheck.FirstLocation(all))
             .WithTrackingName(TrackingNames.FirstDeclaration);
 
         context.RegisterSourceOutput(
             specs.Collect().Select(static (all, _) => all.ToEquatableArray()).WithTrackingName(TrackingNames.AllSpecs)
                 .Combine(compilation).Combine(firstDeclaration).WithTrackingName(TrackingNames.AssemblyInputs),
-            static (spc, pair) => Emitter.SafeEmitAssembly(spc, pair.Left.Left, pair.Left.Right, pair.Right));
-
-        context.RegisterSourceOutput(identities, static (spc, all) => Report(spc, Parser.CheckAcrossModels(all)));
-    }
-
-    internal static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
-    {
-        foreach (var d in diagnostics)
-        {
-            var args = new object[d.Arguments.Count];
-            for (var i = 0; i < args.Length; i++) args[i] = d.Arguments[i];
-            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(d.Id), d.Location?.ToLocation() ?? Location.None, args));
-        }
+            static (spc, pair) => AssemblyEmitter.SafeEmit(spc, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
     /// <summary>Reports an unexpected exception as ODOO999.</summary>

@@ -12,5 +12,4 @@ internal static class TrackingNames
     public const string AllIdentities = nameof(AllIdentities);
     public const string FirstDeclaration = nameof(FirstDeclaration);
     public const string AssemblyInputs = nameof(AssemblyInputs);
-    public const string Diagnostics = nameof(Diagnostics);
 }

@@ -44,17 +44,10 @@ public sealed partial class OdooClient
     internal async Task<IReadOnlyList<T>> ReadManyAsync<T>(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken)
         where T : OdooRecord, IOdooRecord<T>
     {
-        if (ids.Count == 0) return [];
         fields ??= T.Metadata.DefaultFields;
-        var call = new OdooCall(T.Metadata.ModelName, "read")
-        {
-            Ids = ids,
-            Arguments = [new OdooArgument("fields", fields)],
-            Context = context,
-            IsReadOnly = true,
-        };
         var source = new OdooRecordSource(this, fields, context);
-        return await ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<T>(ref r, source), cancellationToken).ConfigureAwait(false);
+        return await OdooOrm.ReadAsync<IReadOnlyList<T>>(
+            this, T.Metadata.ModelName, ids, fields, context, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<T>(ref r, source), [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads one record by id; <see langword="null"/> when it does not exist.</summary>

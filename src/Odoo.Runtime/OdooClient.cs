@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Odoo.Diagnostics;
 using Odoo.Raw;
 using Odoo.Serialization;
@@ -85,6 +87,8 @@ public sealed partial class OdooClient : IAsyncDisposable
         var redactor = new SecretRedactor(options.Password, options.ApiKey);
         var retry = RetryPolicy.From(options);
         var http = OdooHttpConnection.Create(options, redactor);
+        http.Logger = retry.Logger;
+        OdooLog.Connecting(retry.Logger, http.BaseUrl, options.Database, options.Username, options.Protocol);
         using var activity = OdooTelemetry.Source.StartActivity("connect", ActivityKind.Client);
         activity?.SetTag("server.address", http.BaseUrl.Host);
         activity?.SetTag("server.port", http.BaseUrl.Port);
@@ -95,12 +99,14 @@ public sealed partial class OdooClient : IAsyncDisposable
             activity?.SetTag(OdooTelemetry.ProtocolTag, client._protocolTag);
             activity?.SetTag("odoo.server_version", client.ServerVersion.Text);
             activity?.SetStatus(ActivityStatusCode.Ok);
+            OdooLog.Connected(retry.Logger, client.ServerVersion.Text, client.BaseUrl, client.Protocol, client.Database, client.UserId);
             return client;
         }
         catch (Exception ex)
         {
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            if (ex is not OperationCanceledException) OdooLog.ConnectFailed(retry.Logger, http.BaseUrl, options.Database, ex.GetType().Name, ex);
             http.Dispose();
             throw;
         }
@@ -112,6 +118,7 @@ public sealed partial class OdooClient : IAsyncDisposable
         var version = options.ServerVersion is { } configured
             ? OdooVersion.Parse(configured)
             : await DetectVersionAsync(http, options.Protocol, retry, ct).ConfigureAwait(false);
+        OdooLog.VersionDetected(retry.Logger, http.BaseUrl, version.Text, options.ServerVersion is null ? "detected" : "configured");
 
         var protocol = options.Protocol;
         if (Json2ApiKey(options, version) is { } apiKey)
@@ -121,7 +128,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             {
                 var serverContext = await OdooCallRunner.RunAsync(
                     json2,
-                    static (t, c) => t.ExecuteAsync(new OdooCall("res.users", "context_get"), OdooContext.Empty, ReadContext, c),
+                    static (t, c) => t.ExecuteAsync(OdooOrm.ContextGetCall(), OdooContext.Empty, ReadContext, c),
                     new CallInfo("res.users.context_get", "res.users", "context_get", null),
                     isRead: true, retry, "json2", http.BaseUrl, ct).ConfigureAwait(false);
                 if (!serverContext.TryGetValue("uid", out var uidValue) || uidValue is not int uid || uid <= 0)
@@ -137,6 +144,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             {
                 // Any answer that is not a 2xx JSON body: JSON-2 is absent (or refuses this key); JSON-RPC decides.
                 Activity.Current?.AddEvent(new ActivityEvent("json2-absent", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName }));
+                OdooLog.Json2NotUsed(retry.Logger, http.BaseUrl, "the server refused or does not serve it (" + ex.GetType().Name + ")");
             }
         }
 
@@ -148,6 +156,7 @@ public sealed partial class OdooClient : IAsyncDisposable
         if (hasPassword && options.UseWebSession)
         {
             var session = await OpenSessionAsync(rpc, retry, http, ct).ConfigureAwait(false);
+            if (session is null) OdooLog.WebSessionNotUsed(retry.Logger, http.BaseUrl, "Odoo refused or does not serve /web/session/authenticate");
             if (session is { } s)
             {
                 rpc.UseSession(s.UserId);
@@ -161,8 +170,7 @@ public sealed partial class OdooClient : IAsyncDisposable
             isRead: true, retry, "jsonrpc", http.BaseUrl, ct).ConfigureAwait(false);
         if (userId <= 0)
         {
-            var message = http.Redactor.Redact(
-                $"Login to Odoo database '{database}' as '{username}' at {http.BaseUrl} was refused: wrong login or password/API key (common.login answered false).");
+            var message = $"Login to Odoo database '{database}' as '{username}' at {http.BaseUrl} was refused: wrong login or password/API key (common.login answered false).";
             throw new OdooAccessDeniedException("odoo.exceptions.AccessDenied", "common.login answered false", message) { Method = "login" };
         }
         rpc.UserId = userId;
@@ -219,6 +227,8 @@ public sealed partial class OdooClient : IAsyncDisposable
                 {
                     ["odoo.reason"] = "no ApiKey: Odoo's JSON-2 accepts only an API key (rpc scope), not a password; using JSON-RPC (/jsonrpc, deprecated since Odoo 19)",
                 }));
+                OdooLog.Json2NotUsed(options.LoggerFactory?.CreateLogger(OdooTelemetry.LoggerCategory) ?? NullLogger.Instance, options.GetBaseUrl(),
+                    "no ApiKey is set and Odoo's JSON-2 accepts only an API key, not a password");
                 return null;
             default:
                 return null;
@@ -258,10 +268,10 @@ public sealed partial class OdooClient : IAsyncDisposable
                 throw;
             }
         }
-        return OdooVersion.TryParse(text, out var v)
-            ? v
-            : throw new OdooProtocolException($"Odoo at {http.BaseUrl} reported the version '{http.Redactor.Redact(text)}', which is not an Odoo version.")
-            { BodyExcerpt = text.Length > OdooProtocolException.MaxQuotedLength ? text[..OdooProtocolException.MaxQuotedLength] : text };
+        if (OdooVersion.TryParse(text, out var v)) return v;
+        var reported = http.Redactor.Redact(text);
+        throw new OdooProtocolException($"Odoo at {http.BaseUrl} reported the version '{reported}', which is not an Odoo version.")
+        { BodyExcerpt = reported.Length > OdooProtocolException.MaxQuotedLength ? reported[..OdooProtocolException.MaxQuotedLength] : reported };
     }
 
     /// <summary>Reads a context object (<c>{"lang": "en_US", "tz": ..., "uid": 2}</c>).</summary>

@@ -137,6 +137,14 @@ public sealed class OdooClientOptions
     /// <summary>Context entries sent with every call, laid over the user's context from the server.</summary>
     public OdooContext? Context { get; set; }
 
+    /// <summary>
+    /// Where the client logs (category <c>Odoo.Client</c>, <see cref="Diagnostics.OdooTelemetry.LoggerCategory"/>): connecting,
+    /// the detected version and protocol, web session renewals, retried reads with the reason, and failed calls with
+    /// the model and method. Never a password, an API key or a value. <see langword="null"/> (the default) logs nothing;
+    /// <c>services.AddOdooClient(...)</c> sets the container's factory. Event ids: docs/logging.md.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Checks the options, naming the first bad one.</summary>
     /// <exception cref="ArgumentException">An option is missing, contradictory or out of range; the message and
     /// <see cref="ArgumentException.ParamName"/> name it.</exception>

@@ -219,7 +219,7 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
         var settable = typeof(OdooClientOptions).GetProperties()
             .Where(p => p.CanWrite)
             .Select(p => p.Name)
-            .Except([nameof(OdooClientOptions.HttpClient), nameof(OdooClientOptions.HttpMessageHandler)])
+            .Except([nameof(OdooClientOptions.HttpClient), nameof(OdooClientOptions.HttpMessageHandler), nameof(OdooClientOptions.LoggerFactory)])
             .Order();
 
         Assert.Equal(settable, OdooClientOptionsBinder.BoundOptions.Order());
@@ -251,6 +251,7 @@ public sealed class OdooClientRegistrationTests : IAsyncLifetime
             UseWebSession = false,
             UserAgent = "ua",
             Context = OdooContext.Empty.WithLang("de_DE"),
+            LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         };
         var copy = OdooClientProvider.Copy(original);
         foreach (var property in typeof(OdooClientOptions).GetProperties().Where(p => p.CanWrite))

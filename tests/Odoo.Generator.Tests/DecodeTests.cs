@@ -310,7 +310,7 @@ public sealed class DecodeTests
         Assert.True(m.FindByName("RewardCreditType")!.IsNullable);
         Assert.Equal(OdooFieldKind.Many2Many, m.FindByName("ReferralIds")!.Kind);
         Assert.Same(m.FindByName("Referrals"), m.FindByRemoteName("referrals"));
-        Assert.Equal(["name"], CreditType.Metadata.DefaultFields!);
+        Assert.Equal(["name", "display_name", "create_date", "create_uid", "write_date", "write_uid"], CreditType.Metadata.DefaultFields!); // the base fields complete a declared list
 
         var colour = PartnerCategory.Metadata.FindByName("Colour")!;
         Assert.Equal("Color", colour.AliasOf);

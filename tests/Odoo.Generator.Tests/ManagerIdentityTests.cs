@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Odoo.Generator.Diagnostics;
 using Odoo.Generator.Model;
+using Odoo.Generator.Parsing;
 using Odoo.Generator.Tests.Infrastructure;
 using Odoo.Generator.Tests.Models;
 using Odoo.Testing;
@@ -100,9 +102,9 @@ public sealed class ManagerIdentityTests
             new ModelIdentity(null!, "Ns.C", false, "Cs", "Ns", null),
         }.ToEquatableArray();
 
-        var d = Assert.Single(OdooGenerator.Parser.CheckAcrossModels(identities));
+        var d = Assert.Single(CrossModelCheck.Run(identities));
 
-        Assert.Equal("ODOO999", d.Id);
+        Assert.Same(DiagnosticDescriptors.InternalError, d.Descriptor);
         Assert.Equal(first, d.Location);
         Assert.Contains("ODOO007", d.Arguments[0]);
         Assert.StartsWith("ArgumentNullException", d.Arguments[1]);
@@ -111,7 +113,7 @@ public sealed class ManagerIdentityTests
     [Fact]
     public void A_compilation_that_cannot_be_read_keeps_the_defaults_and_carries_the_failure()
     {
-        var spec = OdooGenerator.Parser.SafeCompilationSpec(null!, CSharpParseOptions.Default);
+        var spec = CompilationReader.SafeRead(null!, CSharpParseOptions.Default);
 
         Assert.False(spec.HasManagerBase);
         Assert.StartsWith("NullReferenceException", spec.Failure);
@@ -128,8 +130,8 @@ public sealed class ManagerIdentityTests
             new ModelIdentity("0.0", "Ns.0", false, "Os", "Ns", null),
         }.ToEquatableArray();
 
-        Assert.Equal(a, OdooGenerator.Parser.FirstLocation(identities));
-        Assert.Null(OdooGenerator.Parser.FirstLocation(EquatableArray<ModelIdentity>.Empty));
+        Assert.Equal(a, CrossModelCheck.FirstLocation(identities));
+        Assert.Null(CrossModelCheck.FirstLocation(EquatableArray<ModelIdentity>.Empty));
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed class ManagerIdentityTests
     {
         var compilation = GeneratorHarness.CreateCompilation([Scenarios.ReferralCode]);
 
-        var spec = OdooGenerator.Parser.SafeCompilationSpec(compilation, GeneratorHarness.ParseOptions());
+        var spec = CompilationReader.SafeRead(compilation, GeneratorHarness.ParseOptions());
 
         Assert.Null(spec.Failure);
         Assert.True(spec.HasManagerBase);

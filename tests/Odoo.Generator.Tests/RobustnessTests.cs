@@ -1,3 +1,4 @@
+using Odoo.Generator.Diagnostics;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -67,7 +68,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         var n = 0;
         string Next() => "C" + (n++).ToString(CultureInfo.InvariantCulture);
         Case Valid(Func<string, string> source) { var c = Next(); return new Case(c, source(c), []); }
-        Case Invalid(Func<string, string> source, params string[] expected) { var c = Next(); return new Case(c, source(c), expected); }
+        Case Invalid(Func<string, string> source, params DiagnosticDescriptor[] expected) { var c = Next(); return new Case(c, source(c), expected.Select(d => d.Id).ToArray()); }
 
         // A. One plain field: every type, every way of naming its Odoo field, every kind of property name.
         foreach (var type in ValidTypes)
@@ -131,96 +132,96 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         // E. Unsupported types: alone, beside a valid field, twice.
         foreach (var bad in BadTypes.Concat(NullableBadTypes))
         {
-            yield return Invalid(c => Model(c, Prop(bad, "Value")), "ODOO004");
-            yield return Invalid(c => Model(c, Prop("int", "Ok") + Prop(bad, "Value") + Prop("string?", "AlsoOk")), "ODOO004");
-            yield return Invalid(c => Model(c, Prop(bad, "One") + Prop(bad, "Two")), "ODOO004", "ODOO004");
-            yield return Invalid(c => Model(c, Prop(bad, "Value", "[OdooField(\"x_value\")]")), "ODOO004");
+            yield return Invalid(c => Model(c, Prop(bad, "Value")), DiagnosticDescriptors.UnsupportedType);
+            yield return Invalid(c => Model(c, Prop("int", "Ok") + Prop(bad, "Value") + Prop("string?", "AlsoOk")), DiagnosticDescriptors.UnsupportedType);
+            yield return Invalid(c => Model(c, Prop(bad, "One") + Prop(bad, "Two")), DiagnosticDescriptors.UnsupportedType, DiagnosticDescriptors.UnsupportedType);
+            yield return Invalid(c => Model(c, Prop(bad, "Value", "[OdooField(\"x_value\")]")), DiagnosticDescriptors.UnsupportedType);
         }
 
         // F. Model names Odoo cannot have.
         foreach (var garbage in (string[])["\"\"", "\"a..b\"", "\" \"", "null", "\"Res Partner\"", "\".x\"", "\"x.\"", "\"x/y\"", "\"\\u00e9t\\u00e9!\"", "\"\\n\"", "\"x y.z\"" ])
         {
-            yield return Invalid(c => $"[OdooModel({garbage})] public partial record {c}\n{{\n{Prop("int", "X")}}}\n", "ODOO009");
+            yield return Invalid(c => $"[OdooModel({garbage})] public partial record {c}\n{{\n{Prop("int", "X")}}}\n", DiagnosticDescriptors.InvalidModelName);
         }
-        yield return Invalid(c => $"[OdooModel(42)] public partial record {c}\n{{\n}}\n", "ODOO009");
+        yield return Invalid(c => $"[OdooModel(42)] public partial record {c}\n{{\n}}\n", DiagnosticDescriptors.InvalidModelName);
 
         // G. Odoo field names Odoo cannot have, wherever a field name is given.
         foreach (var badField in (string[])["\"\"", "\"a b\"", "null", "\"1abc\"", "\"x-y\""])
         {
-            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooField({badField})]")), "ODOO014");
-            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooFieldVersion(\"13.0\", {badField})]")), "ODOO014");
-            yield return Invalid(c => Model(c, Prop("Target?", "T", $"[Many2One({badField})]")), "ODOO014");
-            yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts", $"[Many2Many({badField})]")), "ODOO014");
+            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooField({badField})]")), DiagnosticDescriptors.InvalidRemoteName);
+            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooFieldVersion(\"13.0\", {badField})]")), DiagnosticDescriptors.InvalidRemoteName);
+            yield return Invalid(c => Model(c, Prop("Target?", "T", $"[Many2One({badField})]")), DiagnosticDescriptors.InvalidRemoteName);
+            yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts", $"[Many2Many({badField})]")), DiagnosticDescriptors.InvalidRemoteName);
         }
 
         // H. Versions that are not Odoo versions.
         foreach (var version in (string[])["\"v13\"", "\"\"", "\"13.x\"", "\"abc\"", "null"])
         {
-            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooFieldVersion({version}, \"x\")]")), "ODOO018");
-            yield return Invalid(c => Model(c, Prop("Target?", "T", $"[OdooFieldVersion({version}, \"t_old\")][Many2One(\"t_id\")]")), "ODOO018");
+            yield return Invalid(c => Model(c, Prop("int", "X", $"[OdooFieldVersion({version}, \"x\")]")), DiagnosticDescriptors.InvalidVersion);
+            yield return Invalid(c => Model(c, Prop("Target?", "T", $"[OdooFieldVersion({version}, \"t_old\")][Many2One(\"t_id\")]")), DiagnosticDescriptors.InvalidVersion);
         }
 
         // I. Declaration and property shapes the generator cannot implement.
         foreach (var body in (string[])["", Prop("int", "X"), Prop("string", "Name") + Prop("Sel?", "Kind")])
         {
-            yield return Invalid(c => Model(c, body, mods: "public record"), "ODOO001");
-            yield return Invalid(c => Model(c, body, mods: "public partial class"), "ODOO003");
-            yield return Invalid(c => Model(c, body, mods: "public partial struct"), "ODOO003");
-            yield return Invalid(c => Model(c, body, mods: "public abstract partial record"), "ODOO017");
-            yield return Invalid(c => $"[OdooModel(\"x.{c.ToLowerInvariant()}\")] public partial record {c}<T>\n{{\n{body}}}\n", "ODOO012");
-            yield return Invalid(c => Model(c, body, bases: " : Plain"), "ODOO019");
+            yield return Invalid(c => Model(c, body, mods: "public record"), DiagnosticDescriptors.NotPartial);
+            yield return Invalid(c => Model(c, body, mods: "public partial class"), DiagnosticDescriptors.NotARecord);
+            yield return Invalid(c => Model(c, body, mods: "public partial struct"), DiagnosticDescriptors.NotARecord);
+            yield return Invalid(c => Model(c, body, mods: "public abstract partial record"), DiagnosticDescriptors.AbstractModel);
+            yield return Invalid(c => $"[OdooModel(\"x.{c.ToLowerInvariant()}\")] public partial record {c}<T>\n{{\n{body}}}\n", DiagnosticDescriptors.GenericNotSupported);
+            yield return Invalid(c => Model(c, body, bases: " : Plain"), DiagnosticDescriptors.InvalidBase);
         }
         foreach (var type in (string[])["int", "string?", "Target?"])
         {
             var attr = type == "Target?" ? "[Many2One(\"t_id\")]" : "";
-            yield return Invalid(c => Model(c, $"    {attr} public {type} Plain {{ get; }}\n"), "ODOO002");
-            yield return Invalid(c => Model(c, $"    {attr} public partial {type} X {{ get; set; }}\n"), "ODOO016");
-            yield return Invalid(c => Model(c, $"    {attr} public static partial {type} S {{ get; }}\n"), "ODOO016");
+            yield return Invalid(c => Model(c, $"    {attr} public {type} Plain {{ get; }}\n"), DiagnosticDescriptors.PropertyNotPartial);
+            yield return Invalid(c => Model(c, $"    {attr} public partial {type} X {{ get; set; }}\n"), DiagnosticDescriptors.UnsupportedAccessors);
+            yield return Invalid(c => Model(c, $"    {attr} public static partial {type} S {{ get; }}\n"), DiagnosticDescriptors.UnsupportedAccessors);
         }
 
         // J. Aliases.
-        yield return Invalid(c => Model(c, Prop("int", "X", "[FieldAlias(\"Nope\")]")), "ODOO010");
-        yield return Invalid(c => Model(c, Prop("int", "A", "[FieldAlias(\"B\")]") + Prop("int", "B", "[FieldAlias(\"A\")]")), "ODOO011"); // one per cycle
-        yield return Invalid(c => Model(c, Prop("int", "A", "[FieldAlias(\"B\")]") + Prop("int", "B", "[FieldAlias(\"C\")]") + Prop("int", "C", "[FieldAlias(\"A\")]")), "ODOO011");
+        yield return Invalid(c => Model(c, Prop("int", "X", "[FieldAlias(\"Nope\")]")), DiagnosticDescriptors.AliasTargetMissing);
+        yield return Invalid(c => Model(c, Prop("int", "A", "[FieldAlias(\"B\")]") + Prop("int", "B", "[FieldAlias(\"A\")]")), DiagnosticDescriptors.AliasCycle); // one per cycle
+        yield return Invalid(c => Model(c, Prop("int", "A", "[FieldAlias(\"B\")]") + Prop("int", "B", "[FieldAlias(\"C\")]") + Prop("int", "C", "[FieldAlias(\"A\")]")), DiagnosticDescriptors.AliasCycle);
         for (var i = 0; i < ValidTypes.Length; i++)
         {
             var target = ValidTypes[i];
             var other = ValidTypes[(i + 2) % ValidTypes.Length];
-            yield return Invalid(c => Model(c, Prop(target, "A") + Prop(other, "B", "[FieldAlias(nameof(A))]")), "ODOO021");
+            yield return Invalid(c => Model(c, Prop(target, "A") + Prop(other, "B", "[FieldAlias(nameof(A))]")), DiagnosticDescriptors.AliasTypeMismatch);
         }
 
         // K. Relations that do not fit.
         foreach (var attr in (string[])["[Many2One(\"p_id\")]", "[One2Many(\"p_ids\")]", "[Many2Many(\"p_ids\")]"])
         {
             var list = !attr.StartsWith("[Many2One", StringComparison.Ordinal);
-            yield return Invalid(c => Model(c, Prop(list ? "IReadOnlyList<Plain>" : "Plain?", "P", attr)), "ODOO005");
-            yield return Invalid(c => Model(c, Prop(list ? "Target?" : "IReadOnlyList<Target>", "P", attr)), "ODOO006");
-            yield return Invalid(c => Model(c, Prop("int", "P", attr)), "ODOO006");
-            yield return Invalid(c => Model(c, Prop("string?", "P", attr)), "ODOO006");
+            yield return Invalid(c => Model(c, Prop(list ? "IReadOnlyList<Plain>" : "Plain?", "P", attr)), DiagnosticDescriptors.TargetNotModel);
+            yield return Invalid(c => Model(c, Prop(list ? "Target?" : "IReadOnlyList<Target>", "P", attr)), DiagnosticDescriptors.RelationShape);
+            yield return Invalid(c => Model(c, Prop("int", "P", attr)), DiagnosticDescriptors.RelationShape);
+            yield return Invalid(c => Model(c, Prop("string?", "P", attr)), DiagnosticDescriptors.RelationShape);
         }
-        yield return Invalid(c => Model(c, Prop("Target", "T")), "ODOO006");
-        yield return Invalid(c => Model(c, Prop("Target?", "T")), "ODOO006");
-        yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts")), "ODOO006");
-        yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts", "[One2Many(\"a\")][Many2Many(\"b\")]")), "ODOO006");
+        yield return Invalid(c => Model(c, Prop("Target", "T")), DiagnosticDescriptors.RelationShape);
+        yield return Invalid(c => Model(c, Prop("Target?", "T")), DiagnosticDescriptors.RelationShape);
+        yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts")), DiagnosticDescriptors.RelationShape);
+        yield return Invalid(c => Model(c, Prop("IReadOnlyList<Target>", "Ts", "[One2Many(\"a\")][Many2Many(\"b\")]")), DiagnosticDescriptors.RelationShape);
 
         // L. Two properties on one Odoo field; generated members whose names are taken.
         foreach (var type in (string[])["int", "string?", "bool", "DateOnly?"])
         {
-            yield return Invalid(c => Model(c, Prop(type, "Code") + Prop(type, "Other", "[OdooField(\"code\")]")), "ODOO008");
-            yield return Invalid(c => Model(c, Prop(type, "Code", "[OdooField(\"shared\")]") + Prop("int", "Other", "[OdooField(\"shared\")]")), "ODOO008");
+            yield return Invalid(c => Model(c, Prop(type, "Code") + Prop(type, "Other", "[OdooField(\"code\")]")), DiagnosticDescriptors.DuplicateRemoteField);
+            yield return Invalid(c => Model(c, Prop(type, "Code", "[OdooField(\"shared\")]") + Prop("int", "Other", "[OdooField(\"shared\")]")), DiagnosticDescriptors.DuplicateRemoteField);
         }
         foreach (var taken in (string[])["TId", "TName"])
         {
             // TId also maps to t_id by its name (ODOO008); TName does not.
-            yield return Invalid(c => Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + Prop("int", taken)), taken == "TId" ? ["ODOO008", "ODOO015"] : ["ODOO015"]);
-            yield return Invalid(c => Model(c, Prop("Target?", "T", "[Many2One(\"t_id\")]") + Prop("string?", taken, "[OdooField(\"other\")]")), "ODOO015");
+            yield return Invalid(c => Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + Prop("int", taken)), taken == "TId" ? [DiagnosticDescriptors.DuplicateRemoteField, DiagnosticDescriptors.MemberNameCollision] : [DiagnosticDescriptors.MemberNameCollision]);
+            yield return Invalid(c => Model(c, Prop("Target?", "T", "[Many2One(\"t_id\")]") + Prop("string?", taken, "[OdooField(\"other\")]")), DiagnosticDescriptors.MemberNameCollision);
         }
-        yield return Invalid(c => Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + "    private int __id_T = 0;\n    public int Peek => __id_T;\n"), "ODOO015");
-        yield return Invalid(c => Model(c, Prop("int", "X") + "    private ulong __loaded0 = 0;\n    public ulong Peek => __loaded0;\n"), "ODOO015");
+        yield return Invalid(c => Model(c, Prop("Target", "T", "[Many2One(\"t_id\")]") + "    private int __id_T = 0;\n    public int Peek => __id_T;\n"), DiagnosticDescriptors.MemberNameCollision);
+        yield return Invalid(c => Model(c, Prop("int", "X") + "    private ulong __loaded0 = 0;\n    public ulong Peek => __loaded0;\n"), DiagnosticDescriptors.MemberNameCollision);
         foreach (var manager in (string[])["\"no way\"", "\"1Manager\"", "\"Bad-Name\""])
         {
-            yield return Invalid(c => Model(c, "", attr: $", ManagerName = {manager}"), "ODOO022");
-            yield return Invalid(c => Model(c, Prop("int", "X"), attr: $", ClientProperty = {manager}"), "ODOO022");
+            yield return Invalid(c => Model(c, "", attr: $", ManagerName = {manager}"), DiagnosticDescriptors.InvalidGeneratedName);
+            yield return Invalid(c => Model(c, Prop("int", "X"), attr: $", ClientProperty = {manager}"), DiagnosticDescriptors.InvalidGeneratedName);
         }
     }
 

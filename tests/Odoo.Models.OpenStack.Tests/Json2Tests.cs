@@ -164,7 +164,7 @@ public sealed class Json2Tests : IAsyncLifetime
         Assert.Equal(
             $"{{\"domain\":[\"&\",\"&\",\"&\",[\"referral_credit_type\",\"=\",{newcomerType}],[\"reward_credit_type\",\"=\",{rewardType}]," +
             "\"|\",[\"allowed_uses\",\"=\",-1],[\"allowed_uses\",\">\",100],[\"reward_credit_amount\",\">\",20]]," +
-            "\"fields\":[\"code\",\"referral_credit_type\"],\"offset\":0,\"limit\":null,\"order\":null}",
+            "\"fields\":[\"code\",\"referral_credit_type\"]}",
             call.Kwargs);
 
         // Negation, in, and an enum value encoded as its selection key.

@@ -139,7 +139,7 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Server.ClearRequests();
 
         var downloaded = await Odoo.Attachments.DownloadAsync(id);
-        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}],["datas","checksum"]] {}""");
+        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}]] {"fields":["datas","checksum"]}""");
         Assert.Equal(data, downloaded);
 
         using var copy = new MemoryStream();
@@ -154,10 +154,10 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         var attachment = await Odoo.Attachments.GetAsync(id);
         Server.ClearRequests();
         Assert.Equal(data, await attachment.DownloadAsync()); // the record form always asks the server
-        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}],["datas","checksum"]] {}""");
+        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}]] {"fields":["datas","checksum"]}""");
 
         Assert.True(await Odoo.Attachments.ContentMatchesAsync(id, data));
-        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}],["checksum"]] {}""");
+        await AssertCallsAsync($$"""ir.attachment.read [[{{id}}]] {"fields":["checksum"]}""");
         Assert.False(await Odoo.Attachments.ContentMatchesAsync(id, new MemoryStream([1, 2, 3])));
         Assert.Equal(Convert.ToHexStringLower(SHA1.HashData(data)), AttachmentManager.ComputeChecksum(data));
     }
@@ -304,11 +304,11 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Server.ClearRequests();
 
         var products = await Odoo.Products.GetSellableCompanyProductsAsync(company, ["Name"], "Name");
-        await AssertCallsAsync($$"""product.product.search_read [["&","&",["company_id","=",{{company}}],["active","=",true],["sale_ok","=",true]],["name"],0,null,"name"] {}""");
+        await AssertCallsAsync($$"""product.product.search_read [["&","&",["company_id","=",{{company}}],["active","=",true],["sale_ok","=",true]]] {"fields":["name"],"order":"name"}""");
         Assert.Equal([sellable2, sellable], products.Select(p => p.Id));
 
         var byName = await Odoo.Products.GetSellableCompanyProductByNameAsync(company, "vCPU");
-        await AssertCallsAsync($$"""product.product.search_read [["&","&","&",["name","=","vCPU"],["company_id","=",{{company}}],["active","=",true],["sale_ok","=",true]],null,0,null,null] {}""");
+        await AssertCallsAsync($$"""product.product.search_read [["&","&","&",["name","=","vCPU"],["company_id","=",{{company}}],["active","=",true],["sale_ok","=",true]]] {}""");
         Assert.Equal(sellable, byName.Id);
 
         var companyRecord = await Odoo.Companies.GetAsync(company);
@@ -330,7 +330,7 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Server.ClearRequests();
 
         var project = await Odoo.Projects.GetByOsIdAsync("8d3c5a1f0e2b4c69a7d1e0f2b3c4d5e6");
-        await AssertCallsAsync("""openstack.project.search_read [[["os_id","=","8d3c5a1f0e2b4c69a7d1e0f2b3c4d5e6"]],null,0,null,null] {}""");
+        await AssertCallsAsync("""openstack.project.search_read [[["os_id","=","8d3c5a1f0e2b4c69a7d1e0f2b3c4d5e6"]]] {}""");
         Assert.Equal(id, project.Id);
         Assert.Equal("demo", project.Name);
         Assert.Null(await Odoo.Projects.FindByOsIdAsync("nope"));
@@ -401,7 +401,7 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Server.ClearRequests();
 
         Assert.Equal(small, (await Odoo.VolumeDiscountRanges.GetForChargeAsync(100))!.Id);
-        await AssertCallsAsync("""openstack.volume_discount_range.search_read [[["customer_group","=",false]],null,0,null,null] {}""");
+        await AssertCallsAsync("""openstack.volume_discount_range.search_read [[["customer_group","=",false]]] {}""");
 
         // 700 is in all three generic bands; 10% wins, and of the two 10% bands the last one listed.
         Assert.Equal(tie, (await Odoo.VolumeDiscountRanges.GetForChargeAsync(700))!.Id);
@@ -413,7 +413,7 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         var groupRecord = await Odoo.CustomerGroups.GetAsync(group);
         Server.ClearRequests();
         Assert.Equal(edu, (await Odoo.VolumeDiscountRanges.GetForChargeAsync(10, groupRecord))!.Id);
-        await AssertCallsAsync($$"""openstack.volume_discount_range.search_read [[["customer_group","=",{{group}}]],null,0,null,null] {}""");
+        await AssertCallsAsync($$"""openstack.volume_discount_range.search_read [[["customer_group","=",{{group}}]]] {}""");
         Assert.Equal(small, (await Odoo.VolumeDiscountRanges.GetForChargeAsync(10, customerGroupId: 0))!.Id);
         Assert.NotEqual(big, tie);
     }
@@ -428,9 +428,9 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Server.ClearRequests();
 
         Assert.Equal(currency, (await Odoo.Currencies.GetByNameAsync("NZD")).Id);
-        await AssertCallsAsync("""res.currency.search_read [[["name","=","NZD"]],null,0,null,null] {}""");
+        await AssertCallsAsync("""res.currency.search_read [[["name","=","NZD"]]] {}""");
         Assert.Equal(voucher, (await Odoo.VoucherCodes.GetByCodeAsync("SPRING")).Id);
-        await AssertCallsAsync("""openstack.voucher_code.search_read [[["code","=","SPRING"]],null,0,null,null] {}""");
+        await AssertCallsAsync("""openstack.voucher_code.search_read [[["code","=","SPRING"]]] {}""");
         Assert.Null(await Odoo.Taxes.FindByNameAsync("GST"));
     }
 
@@ -444,7 +444,7 @@ public sealed class ManagerMethodTests : IAsyncLifetime
         Assert.Equal(Odoo.UserId, first.Id);
         Assert.Equal(first, second);
         Assert.NotSame(first, second);
-        await AssertCallsAsync($"res.users.read [[{Odoo.UserId}],null] {{}}", $"res.users.read [[{Odoo.UserId}],null] {{}}");
+        await AssertCallsAsync($"res.users.read [[{Odoo.UserId}]] {{}}", $"res.users.read [[{Odoo.UserId}]] {{}}");
         Assert.Same(Odoo.Client, OpenStackOdooClient.FromClient(Odoo.Client).Client);
         Assert.Same(Odoo.ReferralCodes, OpenStackOdooClient.FromClient(Odoo.Client).ReferralCodes);
     }

@@ -14,6 +14,7 @@ namespace Odoo.Packaging.Tests;
 /// a temporary feed with a version never used before (so no stale copy in the global packages folder
 /// can be picked), then builds and runs a consumer against them.
 /// </summary>
+[Collection("Packing")] // one packing build at a time: each already uses every core
 public sealed class PackAndConsumeTests(ITestOutputHelper output)
 {
     private static readonly string[] PackedProjects =
@@ -45,6 +46,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             AssertRuntimePackage(feed, version);
             AssertDependsOnRuntime(feed, "Odoo.Models.OpenStack", version);
             AssertDependsOnRuntime(feed, "Odoo.Extensions.DependencyInjection", version);
+            AssertGlobalUsingsAndExtensionsVersions(feed, version);
             foreach (var id in new[] { "Odoo.Runtime", "Odoo.Models.OpenStack", "Odoo.Extensions.DependencyInjection", "Odoo.Testing" })
             {
                 Assert.True(File.Exists(Path.Combine(feed, $"{id}.{version}.snupkg")), $"{id} has a symbols package");
@@ -87,6 +89,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             "NoBuild=true",
             "Configuration=" + Metadata("OdooGen.Configuration"),
             "Version=" + version,
+            "MinVerSkip=true", // the version of this run, not the one MinVer reads from git
             "PackageOutputPath=" + feed + Path.DirectorySeparatorChar,
             // The nuspec files go to the temp folder, not to the projects' obj folders.
             "NuspecOutputPath=" + Path.Combine(root, "nuspec") + Path.DirectorySeparatorChar,
@@ -110,11 +113,13 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
         using var package = ZipFile.OpenRead(Path.Combine(feed, $"Odoo.Runtime.{version}.nupkg"));
         var files = package.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("analyzers/dotnet/cs/Odoo.Generator.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Odoo.Analyzers.CodeFixes.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net8.0/Odoo.Runtime.dll", files);
         Assert.Contains("lib/net10.0/Odoo.Runtime.xml", files);
         Assert.Contains("PACKAGE.md", files);
-        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && (f.EndsWith("Odoo.Generator.dll", StringComparison.Ordinal) || f.EndsWith("Odoo.Analyzers.dll", StringComparison.Ordinal)));
 
         var nuspec = Nuspec(package);
         Assert.Equal(version, Element(nuspec, "version").Value);
@@ -139,6 +144,33 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             Assert.DoesNotContain("Analyzers", (string?)d.Attribute("exclude") ?? "", StringComparison.OrdinalIgnoreCase);
         });
         Assert.DoesNotContain(Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency"), d => (string?)d.Attribute("id") == "Odoo.Generator");
+    }
+
+    /// <summary>
+    /// The packages that add global usings carry their targets in buildTransitive/ (and build/), and the
+    /// Microsoft.Extensions dependencies of each target framework come from that framework's release.
+    /// </summary>
+    private static void AssertGlobalUsingsAndExtensionsVersions(string feed, string version)
+    {
+        foreach (var id in new[] { "Odoo.Runtime", "Odoo.Extensions.DependencyInjection", "Odoo.Testing" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            var files = package.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains($"buildTransitive/{id}.targets", files);
+            Assert.Contains($"build/{id}.targets", files);
+        }
+        foreach (var id in new[] { "Odoo.Runtime", "Odoo.Extensions.DependencyInjection" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            var groups = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "group").ToList();
+            foreach (var (framework, major) in new[] { ("net8.0", "8."), ("net10.0", "10.") })
+            {
+                var extensions = groups.Single(g => (string?)g.Attribute("targetFramework") == framework).Elements()
+                    .Where(d => ((string?)d.Attribute("id"))!.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)).ToList();
+                Assert.NotEmpty(extensions);
+                Assert.All(extensions, d => Assert.StartsWith(major, (string?)d.Attribute("version"), StringComparison.Ordinal));
+            }
+        }
     }
 
     private static XDocument Nuspec(ZipArchive package)

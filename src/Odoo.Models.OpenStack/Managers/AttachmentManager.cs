@@ -99,14 +99,8 @@ public partial class AttachmentManager
     public async Task<byte[]> DownloadAsync(int id, CancellationToken cancellationToken = default)
     {
         ManagerSupport.CheckId(id, nameof(id));
-        var call = new OdooCall(ModelName, "read")
-        {
-            Ids = [id],
-            Arguments = [new OdooArgument("fields", ContentFields)],
-            IsReadOnly = true,
-        };
-        var (found, data, checksum) = await Client.ExecuteAsync(call, ReadContent, cancellationToken).ConfigureAwait(false);
-        if (!found) throw new OdooRecordNotFoundException($"Attachment record not found with ID: {id}") { Model = ModelName, Method = "read", Ids = [id], MissingIds = [id] };
+        var (found, data, checksum) = await ReadRowsAsync([id], ContentFields, ReadContent, (false, null, null), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found) throw RecordNotFound(id);
         if (data is null) throw new OdooValueException($"Attachment {id} has no stored contents (it may be a URL attachment).") { Model = ModelName, Method = "read", Ids = [id] };
         if (checksum is { Length: 40 })
         {

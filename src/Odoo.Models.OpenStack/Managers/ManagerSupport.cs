@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Odoo.Serialization;
 using Odoo.Transport;
 
 namespace Odoo.Models.OpenStack;
@@ -6,16 +6,9 @@ namespace Odoo.Models.OpenStack;
 /// <summary>Small helpers shared by the hand-written parts of the managers.</summary>
 internal static class ManagerSupport
 {
-    /// <summary>Discards a call's result, whatever its shape.</summary>
-    public static readonly OdooResultReader<bool> Discard = static (ref Utf8JsonReader reader) =>
-    {
-        reader.Skip();
-        return true;
-    };
-
     /// <summary>Runs a record method that returns nothing useful, and waits for it.</summary>
     public static async Task CallAsync(OdooClient client, OdooCall call, CancellationToken cancellationToken) =>
-        await client.ExecuteAsync(call, Discard, cancellationToken).ConfigureAwait(false);
+        await client.ExecuteAsync(call, OdooJsonReader.SkipResult, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The ids of records, in order, duplicates kept.</summary>
     public static List<int> IdsOf<T>(IEnumerable<T> records) where T : OdooRecord

@@ -54,6 +54,7 @@ public partial record Attachment
     public partial string? ResModel { get; }
 
     /// <summary>The display name of the linked record; <see langword="null"/> when the file is not linked.</summary>
+    [OdooReadOnly]
     public partial string? ResName { get; }
 
     /// <summary>The file's name in Odoo's file store; <see langword="null"/> when stored in the database or a URL.</summary>

@@ -19,6 +19,7 @@ public partial record Currency : INamedRecord
     public partial string? CurrencySubunitLabel { get; }
 
     /// <summary>The date of the current rate; <see langword="null"/> when the currency has no rate.</summary>
+    [OdooReadOnly]
     public partial DateOnly? Date { get; }
 
     /// <summary>How many decimals amounts in this currency have (derived from <see cref="Rounding"/>).</summary>
@@ -31,6 +32,7 @@ public partial record Currency : INamedRecord
     public partial CurrencyPosition? Position { get; }
 
     /// <summary>The current rate against the company currency (whose rate is 1).</summary>
+    [OdooReadOnly]
     public partial double Rate { get; }
 
     /// <summary>The smallest step amounts are rounded to.</summary>

@@ -26,5 +26,6 @@ public partial record ProductCategory
     public partial string? ParentPath { get; }
 
     /// <summary>How many products are in the category (and the categories below it).</summary>
+    [OdooReadOnly]
     public partial int ProductCount { get; }
 }

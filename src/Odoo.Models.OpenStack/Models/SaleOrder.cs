@@ -33,10 +33,12 @@ public partial record SaleOrder : INamedRecord
     public partial DateTime DateOrder { get; }
 
     /// <summary>How many invoices were made from the order.</summary>
+    [OdooReadOnly]
     public partial int InvoiceCount { get; }
 
     /// <summary>The invoices made from the order.</summary>
     [Many2Many("invoice_ids", IdsProperty = "InvoiceIds")]
+    [OdooReadOnly]
     public partial IReadOnlyList<AccountMove> Invoices { get; }
 
     /// <summary>How much of the order remains to be invoiced.</summary>

@@ -89,9 +89,11 @@ public partial record SaleOrderLine
     public partial double ProductUomQty { get; }
 
     /// <summary>Whether the quantity can no longer be changed.</summary>
+    [OdooReadOnly]
     public partial bool ProductUomReadonly { get; }
 
     /// <summary>Whether the product can still be changed.</summary>
+    [OdooReadOnly]
     public partial bool ProductUpdatable { get; }
 
     /// <summary>The quantity already invoiced.</summary>

@@ -26,6 +26,7 @@ public partial record Tax : INamedRecord
     public partial Company Company { get; }
 
     /// <summary>The country code of the tax's country; <see langword="null"/> when it has none.</summary>
+    [OdooReadOnly]
     public partial string? CountryCode { get; }
 
     /// <summary>The tax's description; <see langword="null"/> when empty.</summary>
@@ -35,6 +36,7 @@ public partial record Tax : INamedRecord
     public partial bool IncludeBaseAmount { get; }
 
     /// <summary>Whether prices already contain this tax.</summary>
+    [OdooReadOnly]
     public partial bool PriceInclude { get; }
 
     /// <summary>

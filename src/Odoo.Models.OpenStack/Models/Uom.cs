@@ -15,6 +15,7 @@ public partial record Uom
     public partial double Factor { get; }
 
     /// <summary>The inverse of <see cref="Factor"/>.</summary>
+    [OdooReadOnly]
     public partial double FactorInv { get; }
 
     /// <summary>The unit's name.</summary>

@@ -8,6 +8,7 @@ public partial record User
     public partial bool Active { get; }
 
     /// <summary>Whether the user's partner is in use.</summary>
+    [OdooReadOnly]
     public partial bool ActivePartner { get; }
 
     /// <summary>The user's default company.</summary>

@@ -13,6 +13,9 @@ public static class OdooTelemetry
     /// <summary>The name of the activity source and meter: <c>Odoo.Runtime</c>.</summary>
     public const string Name = "Odoo.Runtime";
 
+    /// <summary>The category of the client's log events (<see cref="OdooClientOptions.LoggerFactory"/>): <c>Odoo.Client</c>.</summary>
+    public const string LoggerCategory = "Odoo.Client";
+
     /// <summary>The name of the call duration histogram (seconds).</summary>
     public const string DurationInstrument = "odoo.client.call.duration";
 

@@ -18,13 +18,25 @@ public class OdooException : Exception
     public OdooException(string message, Exception? innerException) : base(message, innerException) { }
 
     /// <summary>The model of the call that failed, when known.</summary>
-    public string? Model { get; init; }
+    public string? Model { get => _model; init => _model = value; }
 
     /// <summary>The method of the call that failed, when known.</summary>
-    public string? Method { get; init; }
+    public string? Method { get => _method; init => _method = value; }
 
     /// <summary>The record ids of the call that failed, when known.</summary>
-    public IReadOnlyList<int>? Ids { get; init; }
+    public IReadOnlyList<int>? Ids { get => _ids; init => _ids = value; }
+
+    private string? _model;
+    private string? _method;
+    private IReadOnlyList<int>? _ids;
+
+    /// <summary>Sets the call that failed, once, where the error is built (<see cref="OdooServerErrors"/>).</summary>
+    internal void SetCall(string? model, string? method, IReadOnlyList<int>? ids)
+    {
+        _model = model;
+        _method = method;
+        _ids = ids;
+    }
 
     /// <summary>Formats "model.method(ids)" for messages.</summary>
     /// <param name="model">The model name.</param>
@@ -87,13 +99,25 @@ public class OdooServerException : OdooException
     public string ServerMessage { get; }
 
     /// <summary>The exception arguments Odoo sent, if any: string arguments as sent, other values as their JSON text.</summary>
-    public IReadOnlyList<string> Arguments { get; init; } = [];
+    public IReadOnlyList<string> Arguments { get => _arguments; init => _arguments = value; }
 
     /// <summary>Odoo's debug text (a traceback), cut to <see cref="MaxDebugLength"/> characters.</summary>
-    public string? Debug { get; init; }
+    public string? Debug { get => _debug; init => _debug = value; }
 
     /// <summary>The HTTP status of the answer (200 for JSON-RPC errors).</summary>
-    public int HttpStatus { get; init; } = 200;
+    public int HttpStatus { get => _httpStatus; init => _httpStatus = value; }
+
+    private IReadOnlyList<string> _arguments = [];
+    private string? _debug;
+    private int _httpStatus = 200;
+
+    /// <summary>Sets what Odoo sent besides the message, once, where the error is built (<see cref="OdooServerErrors"/>).</summary>
+    internal void SetDetails(IReadOnlyList<string> arguments, string? debug, int httpStatus)
+    {
+        _arguments = arguments;
+        _debug = debug;
+        _httpStatus = httpStatus;
+    }
 }
 
 /// <summary>Bad credentials: <c>odoo.exceptions.AccessDenied</c> (403 on JSON-2), a login that answered <c>false</c>, or (JSON-2) HTTP 401 for a missing or refused API key.</summary>
@@ -224,6 +248,13 @@ public class OdooTransportException : OdooException
 
     /// <summary>Whether the request timed out (as opposed to failing to connect or being cut).</summary>
     public bool IsTimeout { get; init; }
+
+    /// <summary>
+    /// How long the server asked the client to wait before trying again (its <c>Retry-After</c> header on an HTTP 429 or
+    /// 503, in seconds or as a date), or <see langword="null"/> when it did not say. Read retries wait at least this
+    /// long, and do not retry when the wait would end past <see cref="OdooClientOptions.ReadRetryBudget"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The server answered with something that is not what Odoo sends (HTML instead of JSON, truncated JSON, a wrong shape).</summary>

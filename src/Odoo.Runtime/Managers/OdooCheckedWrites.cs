@@ -1,5 +1,6 @@
 using Odoo.Domains;
 using Odoo.Managers;
+using Odoo.Transport;
 using Odoo.Values;
 
 namespace Odoo;
@@ -50,7 +51,7 @@ public static class OdooCheckedWrites
         var idList = ids.ToList();
         manager.EncodeValues(values);
         if (idList.Count == 0) return;
-        await ThrowIfMissingAsync(manager, idList, "write", context, cancellationToken).ConfigureAwait(false);
+        await ThrowIfMissingAsync(manager, idList, OdooOrm.Write, context, cancellationToken).ConfigureAwait(false);
         await manager.UpdateAsync(idList, values, context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,7 +83,7 @@ public static class OdooCheckedWrites
         ArgumentNullException.ThrowIfNull(ids);
         var idList = ids.ToList();
         if (idList.Count == 0) return;
-        await ThrowIfMissingAsync(manager, idList, "unlink", context, cancellationToken).ConfigureAwait(false);
+        await ThrowIfMissingAsync(manager, idList, OdooOrm.Unlink, context, cancellationToken).ConfigureAwait(false);
         await manager.DeleteAsync(idList, context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -97,7 +98,7 @@ public static class OdooCheckedWrites
         var missing = distinct.Where(id => !existing.Contains(id)).ToArray();
         if (missing.Length == 0) return;
         var name = OdooFieldIndex.For(manager.Metadata).RecordName;
-        var what = method == "write" ? "nothing was written" : "nothing was deleted";
+        var what = method == OdooOrm.Write ? "nothing was written" : "nothing was deleted";
         throw new OdooRecordNotFoundException(
             missing.Length == 1
                 ? $"{name} record not found with ID: {missing[0]} ({manager.ModelName}.{method} not sent: {what})"

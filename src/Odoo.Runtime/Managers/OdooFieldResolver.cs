@@ -4,6 +4,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Odoo.Metadata;
+using Odoo.Serialization;
 
 namespace Odoo.Managers;
 
@@ -42,7 +43,8 @@ internal sealed class OdooFieldIndex
     private static readonly (string Alias, string Remote)[] BaseFieldAliases = [("CreateUser", "create_uid"), ("WriteUser", "write_uid")];
 
     private readonly FrozenDictionary<string, (OdooFieldMetadata Field, OdooFieldRole Role)> _byLocal;
-    private readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> _remoteToLocal = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, string> _bySnake;
+    private readonly ConcurrentDictionary<string, FrozenDictionary<string, OdooFieldMetadata>> _remoteToLocal = new(StringComparer.Ordinal);
     private readonly List<OdooFieldMetadata> _concrete;
 
     private OdooFieldIndex(OdooModelMetadata metadata)
@@ -63,6 +65,37 @@ internal sealed class OdooFieldIndex
             if (target is not null) byLocal[alias] = (target, OdooFieldRole.Value);
         }
         _byLocal = byLocal.ToFrozenDictionary(StringComparer.Ordinal);
+        // The reference's snake_case local names (referral_credit_type_id, referral_ids, colour, create_user):
+        // the snake_case of every local name, unless it is itself a local name.
+        var bySnake = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var local in byLocal.Keys)
+        {
+            var snake = ToSnakeCase(local);
+            if (!byLocal.ContainsKey(snake)) bySnake.TryAdd(snake, local);
+        }
+        _bySnake = bySnake.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The snake_case form of a C# name: <c>ReferralCreditTypeId</c> → <c>referral_credit_type_id</c>, <c>OsProjectId</c> → <c>os_project_id</c>.</summary>
+    internal static string ToSnakeCase(string name)
+    {
+        var b = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var acronymEnds = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (previousIsLowerOrDigit || acronymEnds) b.Append('_');
+                b.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                b.Append(c);
+            }
+        }
+        return b.ToString();
     }
 
     private void Add(Dictionary<string, (OdooFieldMetadata, OdooFieldRole)> byLocal, OdooFieldMetadata f)
@@ -106,12 +139,14 @@ internal sealed class OdooFieldIndex
         if (!_byLocal.TryGetValue(name, out var entry))
         {
             // An Odoo name of a declared field keeps its declaration (so its values are encoded too).
-            var byRemote = Metadata.FindByRemoteName(name);
+            var byRemote = Metadata.FindByRemoteName(name) ?? FindRemote(name, version);
             if (byRemote is not null && string.Equals(byRemote.GetRemoteName(version), name, StringComparison.Ordinal))
             {
                 return new OdooResolvedField(byRemote, OdooFieldRole.Value, name);
             }
-            if (LooksLikePropertyName(name)) throw UnknownName(name);
+            // The reference's snake_case local name of a declared property (or of its Id/Name/Ids form, or alias).
+            if (_bySnake.TryGetValue(name, out var local)) return Resolve(local, version);
+            if (LooksLikePropertyName(name) || IsNearMiss(name)) throw UnknownName(name);
             return new OdooResolvedField(null, OdooFieldRole.Value, name);
         }
         if (entry.Field.AliasOf is not null)
@@ -139,6 +174,29 @@ internal sealed class OdooFieldIndex
     /// </summary>
     internal static bool LooksLikePropertyName(string name) => name.Length > 0 && char.IsUpper(name[0]);
 
+    /// <summary>
+    /// Whether an undeclared snake_case name is one letter (or one underscore) away from a declared name
+    /// (<c>referal_credit_type_id</c>, <c>colur</c>): a misspelling, not a field the declaration lacks. Custom
+    /// fields (<c>x_...</c>) and names of four letters or fewer are never taken for misspellings.
+    /// </summary>
+    private bool IsNearMiss(string name)
+    {
+        if (name.StartsWith("x_", StringComparison.Ordinal) || name.Length <= 4) return false;
+        var normalized = Normalize(name);
+        foreach (var candidate in Candidates())
+        {
+            var other = Normalize(candidate);
+            if (Math.Abs(other.Length - normalized.Length) > 1) continue;
+            if (Distance(normalized, other) <= 1) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Every name a caller may use for a declared field: local names, their snake_case forms and Odoo names.</summary>
+    private IEnumerable<string> Candidates() => _byLocal.Keys.Concat(_bySnake.Keys).Concat(_concrete.Select(f => f.RemoteName)).Distinct(StringComparer.Ordinal);
+
+    private OdooFieldMetadata? FindRemote(string remote, OdooVersion? version) => RemoteMap(version).GetValueOrDefault(remote);
+
     /// <summary>The error for a C#-style name that matches no declared name: the model and the closest declared names.</summary>
     internal ArgumentException UnknownName(string name)
     {
@@ -146,20 +204,23 @@ internal sealed class OdooFieldIndex
         var hint = closest.Count > 0
             ? $" Did you mean {string.Join(" or ", closest.Select(c => "'" + c + "'"))}?"
             : $" Declared names: {string.Join(", ", _byLocal.Keys.Where(k => char.IsUpper(k[0])).Order(StringComparer.Ordinal).Take(12))}{(_byLocal.Count > 12 ? ", ..." : "")}.";
+        var advice = LooksLikePropertyName(name)
+            ? "Use a declared property name, or the Odoo field name (snake_case) for a field the declaration does not have."
+            : "Use a declared property name, its snake_case form or the Odoo field name; a field the declaration does not have is sent by its Odoo name, but this one is too close to a declared name to be taken for one (declare it, or use OdooDomain.Raw / the raw model client).";
         return new ArgumentException(
-            $"{RecordName} ({Metadata.ModelName}) has no field or property named '{name}'.{hint} Use a declared property name, or the Odoo field name (snake_case) for a field the declaration does not have.",
+            $"{RecordName} ({Metadata.ModelName}) has no field or property named '{name}'.{hint} {advice}",
             nameof(name));
     }
 
     /// <summary>The declared names closest to <paramref name="name"/> (case-insensitive edit distance), best first.</summary>
     internal IReadOnlyList<string> Closest(string name, int count)
     {
-        var candidates = _byLocal.Keys.Concat(_concrete.Select(f => f.RemoteName)).Distinct(StringComparer.Ordinal);
+        var candidates = Candidates();
         var limit = Math.Max(2, name.Length / 3);
         return candidates
             .Select(c => (Name: c, Distance: Distance(Normalize(name), Normalize(c))))
             .Where(c => c.Distance <= limit)
-            .OrderBy(c => c.Distance).ThenBy(c => char.IsUpper(c.Name[0]) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .OrderBy(c => c.Distance).ThenBy(c => char.IsUpper(c.Name[0]) == LooksLikePropertyName(name) ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)
             .DistinctBy(c => Normalize(c.Name)) // AllowedUses, not also allowed_uses
             .Take(count)
             .Select(c => c.Name)
@@ -203,21 +264,59 @@ internal sealed class OdooFieldIndex
             var inner = For(target()).ResolvePath(rest, version);
             return inner with { Remote = first.Remote + "." + inner.Remote };
         }
+        if (first.Field is { IsRelation: true })
+        {
+            // A relation whose target is not described here (the base record's user links, create_uid / write_uid):
+            // the rest of the path is taken as Odoo names, property-style segments in their snake_case form
+            // (CreateUid.Name -> create_uid.name).
+            var segments = rest.Split('.');
+            for (var i = 0; i < segments.Length; i++)
+            {
+                if (LooksLikePropertyName(segments[i])) segments[i] = ToSnakeCase(segments[i]);
+            }
+            return new OdooResolvedField(null, OdooFieldRole.Value, first.Remote + "." + string.Join('.', segments));
+        }
         return new OdooResolvedField(null, OdooFieldRole.Value, first.Remote + "." + rest);
     }
 
     /// <summary>The local name of an Odoo field on <paramref name="version"/>, or the Odoo name when it is not declared.</summary>
-    public string ToLocal(string remote, OdooVersion? version)
+    public string ToLocal(string remote, OdooVersion? version) =>
+        RemoteMap(version).TryGetValue(remote, out var field) ? field.Name : remote;
+
+    /// <summary>
+    /// Adds one value of a <c>read</c> row to a dictionary keyed like <see cref="OdooRecord.ToDictionary"/>: a plain
+    /// field under its property name, a many2one as its <c>{Name}Id</c> and <c>{Name}Name</c> halves (JSON
+    /// <c>null</c> for an empty link), an x2many as its <c>{Singular}Ids</c> list, an undeclared field under its Odoo name.
+    /// </summary>
+    public void AddLocal(Dictionary<string, System.Text.Json.JsonElement> row, string remote, System.Text.Json.JsonElement value, OdooVersion? version)
     {
-        var key = version?.MajorMinor ?? "";
-        var map = _remoteToLocal.GetOrAdd(key, static (_, s) => s.Self.BuildRemoteToLocal(s.Version), (Self: this, Version: version));
-        return map.TryGetValue(remote, out var local) ? local : remote;
+        if (!RemoteMap(version).TryGetValue(remote, out var field))
+        {
+            row[remote] = value;
+            return;
+        }
+        if (field.Kind == OdooFieldKind.Many2One && (field.IdProperty is not null || field.NameProperty is not null))
+        {
+            var pair = value.ValueKind == System.Text.Json.JsonValueKind.Array && value.GetArrayLength() >= 2;
+            if (field.IdProperty is { } id) row[id] = pair ? value[0] : value.ValueKind == System.Text.Json.JsonValueKind.Number ? value : JsonNull;
+            if (field.NameProperty is { } name) row[name] = pair ? value[1] : JsonNull;
+            return;
+        }
+        row[field.IsToMany && field.IdsProperty is { } ids ? ids : field.Name] = value;
     }
 
-    private FrozenDictionary<string, string> BuildRemoteToLocal(OdooVersion? version)
+    private static readonly System.Text.Json.JsonElement JsonNull = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
+
+    private FrozenDictionary<string, OdooFieldMetadata> RemoteMap(OdooVersion? version)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in _concrete) map.TryAdd(f.GetRemoteName(version), f.Name);
+        var key = version?.MajorMinor ?? "";
+        return _remoteToLocal.GetOrAdd(key, static (_, s) => s.Self.BuildRemoteToLocal(s.Version), (Self: this, Version: version));
+    }
+
+    private FrozenDictionary<string, OdooFieldMetadata> BuildRemoteToLocal(OdooVersion? version)
+    {
+        var map = new Dictionary<string, OdooFieldMetadata>(StringComparer.Ordinal);
+        foreach (var f in _concrete) map.TryAdd(f.GetRemoteName(version), f);
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
@@ -225,12 +324,6 @@ internal sealed class OdooFieldIndex
 /// <summary>Encodes field lists, order clauses and values by a model's metadata.</summary>
 internal static class OdooFieldEncoding
 {
-    /// <summary>The format of an Odoo datetime.</summary>
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-
-    /// <summary>The format of an Odoo date.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
-
     /// <summary>
     /// Encodes a field selection (local or Odoo names) to distinct Odoo names, keeping the first occurrence.
     /// An empty or missing selection gives the model's default fields (or <see langword="null"/>: all fields).
@@ -293,15 +386,15 @@ internal static class OdooFieldEncoding
                 return record.Id;
             case DateOnly d:
                 return field?.Kind == OdooFieldKind.DateTime
-                    ? d.ToString(DateFormat, CultureInfo.InvariantCulture) + " 00:00:00"
-                    : d.ToString(DateFormat, CultureInfo.InvariantCulture);
+                    ? d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture) + " 00:00:00"
+                    : d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture);
             case DateTime dt:
                 return field?.Kind == OdooFieldKind.Date
-                    ? DateOnly.FromDateTime(dt).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    ? DateOnly.FromDateTime(dt).ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture)
                     : FormatDateTime(dt);
             case DateTimeOffset dto:
                 return field?.Kind == OdooFieldKind.Date
-                    ? DateOnly.FromDateTime(dto.DateTime).ToString(DateFormat, CultureInfo.InvariantCulture)
+                    ? DateOnly.FromDateTime(dto.DateTime).ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture)
                     : FormatDateTime(dto.UtcDateTime);
             case Enum e:
                 return EncodeEnum(field, e, name);
@@ -334,7 +427,7 @@ internal static class OdooFieldEncoding
     public static string FormatDateTime(DateTime value)
     {
         if (value.Kind == DateTimeKind.Local) value = value.ToUniversalTime();
-        return value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        return value.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture);
     }
 
     private static object EncodeEnum(OdooFieldMetadata? field, Enum value, string name)

@@ -24,7 +24,7 @@ namespace Odoo;
 /// <para>Thread-safe: a manager holds no state besides its client.</para>
 /// </remarks>
 /// <typeparam name="TRecord">The record type.</typeparam>
-public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooRecord<TRecord>
+public abstract partial class OdooManager<TRecord> where TRecord : OdooRecord, IOdooRecord<TRecord>
 {
     /// <summary>Creates the manager of <typeparamref name="TRecord"/> on <paramref name="client"/>.</summary>
     /// <param name="client">The client.</param>
@@ -57,8 +57,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="OdooRecordNotFoundException"><c>{Record} record not found with ID: {id}</c>.</exception>
     public async Task<TRecord> GetAsync(int id, IEnumerable<string>? fields = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
-        await FindAsync(id, fields, context, cancellationToken).ConfigureAwait(false)
-        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with ID: {id}") { Model = ModelName, Method = "read", Ids = [id], MissingIds = [id] };
+        await ReadOneOrThrowAsync(id, EncodeFields(fields), context, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads one record by id (one <c>read</c>); <see langword="null"/> when it does not exist.</summary>
     /// <param name="id">The id.</param>
@@ -109,15 +108,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         IEnumerable<int> ids, IEnumerable<string>? fields = null, bool rawNames = false, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         var idList = Materialize(ids);
-        if (idList.Count == 0) return [];
-        var call = new OdooCall(ModelName, "read")
-        {
-            Ids = idList,
-            Arguments = [new OdooArgument("fields", EncodeFields(fields))],
-            Context = context,
-            IsReadOnly = true,
-        };
-        var rows = await Client.ExecuteAsync(call, DictionaryReader(rawNames), cancellationToken).ConfigureAwait(false);
+        var rows = await OdooOrm.ReadAsync(Client, ModelName, idList, EncodeFields(fields), context, DictionaryReader(rawNames), [], cancellationToken).ConfigureAwait(false);
         ThrowIfMissing(idList, rows, static r => r.TryGetValue("id", out var e) || r.TryGetValue("Id", out e) ? e.GetInt32() : 0);
         return rows;
     }
@@ -171,8 +162,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         OdooDomain? domain = null, IEnumerable<string>? fields = null, string? order = null, int? limit = null, int offset = 0,
         bool rawNames = false, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
-        var call = SearchReadCall(EncodeDomain(domain), EncodeFields(fields), EncodeOrder(order), limit, offset, context);
-        return Client.ExecuteAsync(call, DictionaryReader(rawNames), cancellationToken);
+        return OdooOrm.SearchReadAsync(Client, ModelName, EncodeDomain(domain), EncodeFields(fields), EncodeOrder(order), limit, offset, context, DictionaryReader(rawNames), cancellationToken);
     }
 
     /// <summary>Returns the ids of matching records (one <c>search</c>).</summary>
@@ -186,36 +176,16 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         OdooDomain? domain = null, string? order = null, int? limit = null, int offset = 0,
         OdooContext? context = null, CancellationToken cancellationToken = default)
     {
-        CheckPaging(limit, offset);
-        var call = new OdooCall(ModelName, "search")
-        {
-            Arguments =
-            [
-                new OdooArgument("domain", EncodeDomain(domain)),
-                new OdooArgument("offset", offset),
-                new OdooArgument("limit", limit),
-                new OdooArgument("order", EncodeOrder(order)),
-            ],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return await Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken).ConfigureAwait(false);
+        OdooOrm.CheckPaging(limit, offset);
+        return await OdooOrm.SearchAsync(Client, ModelName, EncodeDomain(domain), EncodeOrder(order), limit, offset, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Counts matching records (one <c>search_count</c>).</summary>
     /// <param name="domain">The domain; <see langword="null"/> counts every record.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<int> CountAsync(OdooDomain? domain = null, OdooContext? context = null, CancellationToken cancellationToken = default)
-    {
-        var call = new OdooCall(ModelName, "search_count")
-        {
-            Arguments = [new OdooArgument("domain", EncodeDomain(domain))],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadInt32(ref r), cancellationToken);
-    }
+    public Task<int> CountAsync(OdooDomain? domain = null, OdooContext? context = null, CancellationToken cancellationToken = default) =>
+        OdooOrm.SearchCountAsync(Client, ModelName, EncodeDomain(domain), context, cancellationToken);
 
     /// <summary>
     /// Streams every matching record, <paramref name="batchSize"/> at a time, in id order. Pages are read by id
@@ -274,7 +244,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         string field, object? value, OdooDomain? filters = null, IEnumerable<string>? fields = null,
         OdooContext? context = null, CancellationToken cancellationToken = default) =>
         await FindByUniqueFieldAsync(field, value, filters, fields, context, cancellationToken).ConfigureAwait(false)
-        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with '{field}' value: {FormatPlain(value)}") { Model = ModelName, Method = "search_read" };
+        ?? throw new OdooRecordNotFoundException($"{RecordName} record not found with '{field}' value: {FormatPlain(value)}") { Model = ModelName, Method = OdooOrm.SearchRead };
 
     /// <summary>
     /// Finds the one record whose <paramref name="field"/> equals <paramref name="value"/>, or <see langword="null"/> (one <c>search_read</c>).
@@ -301,7 +271,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
                 $"Multiple {RecordName} records found with '{field}' value {FormatLiteral(value)} when only one was expected: {string.Join(", ", ids)}")
             {
                 Model = ModelName,
-                Method = "search_read",
+                Method = OdooOrm.SearchRead,
                 FoundIds = ids,
             };
         }
@@ -318,12 +288,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     public async Task<int> CreateAsync(OdooValues values, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var call = new OdooCall(ModelName, "create")
-        {
-            Arguments = [new OdooArgument("vals_list", values.Encode(Metadata, Version))],
-            Context = context,
-        };
-        return await Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => ReadCreatedId(ref r), cancellationToken).ConfigureAwait(false);
+        return await OdooOrm.CreateOneAsync(Client, ModelName, values.Encode(Metadata, Version), context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -367,7 +332,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
             throw new OdooNotCreatedException(
                 $"{ModelName}.create of the {RecordName} with '{keyField}' = {FormatLiteral(key)} got no answer ({lost.Message}), and no such record exists: it was not created; calling CreateOrGetAsync again is safe.",
                 lost)
-            { Model = ModelName, Method = "create" };
+            { Model = ModelName, Method = OdooOrm.Create };
         }
         catch (OdooValidationException refused)
         {
@@ -405,13 +370,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     {
         ArgumentNullException.ThrowIfNull(values);
         var encoded = values.Select(v => (v ?? throw new ArgumentException("A value set is null.", nameof(values))).Encode(Metadata, Version)).ToList();
-        if (encoded.Count == 0) return [];
-        var call = new OdooCall(ModelName, "create")
-        {
-            Arguments = [new OdooArgument("vals_list", encoded)],
-            Context = context,
-        };
-        return await Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => (IReadOnlyList<int>)ReadCreatedIds(ref r), cancellationToken).ConfigureAwait(false);
+        return await OdooOrm.CreateManyAsync(Client, ModelName, encoded, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates several records from dictionaries in one <c>create</c>. An empty list makes no request.</summary>
@@ -442,14 +401,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         ArgumentNullException.ThrowIfNull(values);
         var idList = Materialize(ids);
         var encoded = values.Encode(Metadata, Version);
-        if (idList.Count == 0) return;
-        var call = new OdooCall(ModelName, "write")
-        {
-            Ids = idList,
-            Arguments = [new OdooArgument("vals", encoded)],
-            Context = context,
-        };
-        await Client.ExecuteAsync(call, SkipReader, cancellationToken).ConfigureAwait(false);
+        await OdooOrm.WriteAsync(Client, ModelName, idList, encoded, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes values from a dictionary to one record (one <c>write</c>).</summary>
@@ -487,10 +439,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task DeleteAsync(IEnumerable<int> ids, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
-        var idList = Materialize(ids);
-        if (idList.Count == 0) return;
-        var call = new OdooCall(ModelName, "unlink") { Ids = idList, Context = context };
-        await Client.ExecuteAsync(call, SkipReader, cancellationToken).ConfigureAwait(false);
+        await OdooOrm.UnlinkAsync(Client, ModelName, Materialize(ids), context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes records (one <c>unlink</c>). An empty list makes no request.</summary>
@@ -525,7 +474,46 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         return values.Encode(Metadata, Version);
     }
 
+    // ------------------------------------------------------------------ reads for hand-written managers
+
+    /// <summary>
+    /// Reads records by id in one <c>read</c> (the managers' call: same wire shape and checks) and decodes the answer,
+    /// a list of row objects, with <paramref name="reader"/>. For hand-written manager methods that decode a field their
+    /// own way, for example an attachment's contents straight from the response. No ids: no request, and
+    /// <paramref name="none"/> is returned.
+    /// </summary>
+    /// <typeparam name="T">The decoded result.</typeparam>
+    /// <param name="ids">The ids.</param>
+    /// <param name="fields">Local or Odoo names of the fields to read.</param>
+    /// <param name="reader">Decodes the list of rows; it must consume the whole list.</param>
+    /// <param name="none">The result when <paramref name="ids"/> is empty.</param>
+    /// <param name="context">Context entries for this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    protected Task<T> ReadRowsAsync<T>(
+        IReadOnlyList<int> ids, IEnumerable<string> fields, OdooResultReader<T> reader, T none, OdooContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(reader);
+        return OdooOrm.ReadAsync(Client, ModelName, ids, EncodeFields(fields), context, reader, none, cancellationToken);
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /// <summary>
+    /// The error for an id that names no record of this model: <c>{Record} record not found with ID: {id}</c>, with
+    /// <see cref="OdooException.Model"/>, <c>read</c> as the method and the id as the missing one. For hand-written
+    /// manager methods that read one record by id.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    protected OdooRecordNotFoundException RecordNotFound(int id) =>
+        new($"{RecordName} record not found with ID: {id}") { Model = ModelName, Method = OdooOrm.Read, Ids = [id], MissingIds = [id] };
+
+    // The one read-or-throw of the runtime (GetAsync, RefreshAsync): fields are Odoo names, null for the default fields.
+    internal async Task<TRecord> ReadOneOrThrowAsync(int id, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync([id], fields, context, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : throw RecordNotFound(id);
+    }
 
     // One read by ids for the whole runtime: the client's (fields null = the model's default fields).
     internal Task<IReadOnlyList<TRecord>> ReadAsync(IReadOnlyList<int> ids, IReadOnlyList<string>? fields, OdooContext? context, CancellationToken cancellationToken) =>
@@ -534,27 +522,10 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
     private async Task<IReadOnlyList<TRecord>> SearchReadAsync(
         OdooEncodedDomain domain, IReadOnlyList<string>? fields, string? order, int? limit, int offset, OdooContext? context, CancellationToken cancellationToken)
     {
-        var call = SearchReadCall(domain, fields, order, limit, offset, context);
         var source = new OdooRecordSource(Client, fields, context);
-        return await Client.ExecuteAsync(call, (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
-    }
-
-    private OdooCall SearchReadCall(OdooEncodedDomain domain, IReadOnlyList<string>? fields, string? order, int? limit, int offset, OdooContext? context)
-    {
-        CheckPaging(limit, offset);
-        return new OdooCall(ModelName, "search_read")
-        {
-            Arguments =
-            [
-                new OdooArgument("domain", domain),
-                new OdooArgument("fields", fields),
-                new OdooArgument("offset", offset),
-                new OdooArgument("limit", limit),
-                new OdooArgument("order", order),
-            ],
-            Context = context,
-            IsReadOnly = true,
-        };
+        return await OdooOrm.SearchReadAsync<IReadOnlyList<TRecord>>(
+            Client, ModelName, domain, fields, order, limit, offset, context,
+            (ref Utf8JsonReader r) => OdooJsonReader.ReadRecords<TRecord>(ref r, source), cancellationToken).ConfigureAwait(false);
     }
 
     private OdooResultReader<IReadOnlyList<IReadOnlyDictionary<string, JsonElement>>> DictionaryReader(bool rawNames)
@@ -575,7 +546,8 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
                 {
                     var name = reader.GetString()!;
                     OdooJsonReader.Read(ref reader);
-                    row[rawNames ? name : index.ToLocal(name, version)] = JsonElement.ParseValue(ref reader);
+                    if (rawNames) row[name] = JsonElement.ParseValue(ref reader);
+                    else index.AddLocal(row, name, JsonElement.ParseValue(ref reader), version);
                     OdooJsonReader.Read(ref reader);
                 }
                 rows.Add(row);
@@ -594,7 +566,7 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         throw new OdooRecordNotFoundException($"{RecordName} records with IDs not found: {string.Join(", ", missing)}")
         {
             Model = ModelName,
-            Method = "read",
+            Method = OdooOrm.Read,
             Ids = requested,
             MissingIds = missing,
         };
@@ -605,28 +577,6 @@ public abstract class OdooManager<TRecord> where TRecord : OdooRecord, IOdooReco
         ArgumentNullException.ThrowIfNull(ids);
         return [.. ids];
     }
-
-    private static void CheckPaging(int? limit, int offset)
-    {
-        if (limit is < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-    }
-
-    private static readonly OdooResultReader<bool> SkipReader = static (ref Utf8JsonReader r) =>
-    {
-        r.Skip();
-        return true;
-    };
-
-    private static int ReadCreatedId(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Number) return OdooJsonReader.ReadInt32(ref reader);
-        var ids = OdooJsonReader.ReadIdList(ref reader);
-        return ids.Length == 1 ? ids[0] : throw new OdooProtocolException($"Expected the id of the created record but found {ids.Length} ids.");
-    }
-
-    private static int[] ReadCreatedIds(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number ? [OdooJsonReader.ReadInt32(ref reader)] : OdooJsonReader.ReadIdList(ref reader);
 
     private static string FormatPlain(object? value) => value switch
     {

@@ -1,4 +1,5 @@
 using Odoo.Managers;
+using Odoo.Transport;
 using Odoo.Values;
 
 namespace Odoo;
@@ -23,17 +24,7 @@ public static class OdooRecordExtensions
     {
         ArgumentNullException.ThrowIfNull(record);
         var source = record.Source;
-        var manager = ManagerOf(record);
-        var rows = await manager.ReadAsync([record.Id], source.Fields, source.Context, cancellationToken).ConfigureAwait(false);
-        return rows.Count > 0
-            ? rows[0]
-            : throw new OdooRecordNotFoundException($"{typeof(TRecord).Name} record not found with ID: {record.Id}")
-            {
-                Model = TRecord.Metadata.ModelName,
-                Method = "read",
-                Ids = [record.Id],
-                MissingIds = [record.Id],
-            };
+        return await ManagerOf(record).ReadOneOrThrowAsync(record.Id, source.Fields, source.Context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes values to the record (one <c>write</c>). The record object is unchanged; call <see cref="RefreshAsync"/> to see the result.</summary>
@@ -46,6 +37,19 @@ public static class OdooRecordExtensions
     {
         ArgumentNullException.ThrowIfNull(record);
         return ManagerOf(record).UpdateAsync(record.Id, values, record.Source.Context, cancellationToken);
+    }
+
+    /// <summary>Writes typed values to the record (one <c>write</c>); only the properties that were set are sent.</summary>
+    /// <typeparam name="TRecord">The record type.</typeparam>
+    /// <param name="record">The record.</param>
+    /// <param name="values">The generated values type of <typeparamref name="TRecord"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static Task UpdateAsync<TRecord>(this TRecord record, Values.OdooRecordValues<TRecord> values, CancellationToken cancellationToken = default)
+        where TRecord : OdooRecord, IOdooRecord<TRecord>
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(values);
+        return ManagerOf(record).UpdateAsync(record.Id, values.ToOdooValues(), record.Source.Context, cancellationToken);
     }
 
     /// <summary>Deletes the record (one <c>unlink</c>).</summary>
@@ -214,7 +218,7 @@ public static class OdooRelationLoadingExtensions
             return new OdooRecordNotFoundException($"{what}: the related {typeof(TTarget).Name} records with IDs not found: {string.Join(", ", ids)}")
             {
                 Model = TTarget.Metadata.ModelName,
-                Method = "read",
+                Method = OdooOrm.Read,
                 Ids = ids,
                 MissingIds = ids,
             };

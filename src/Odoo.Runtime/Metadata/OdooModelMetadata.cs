@@ -122,6 +122,7 @@ public sealed class OdooModelMetadata
 {
     private readonly FrozenDictionary<string, OdooFieldMetadata> _byName;
     private readonly FrozenDictionary<string, OdooFieldMetadata> _byRemote;
+    private readonly IReadOnlyList<string>? _defaultFields;
 
     /// <summary>Creates model metadata (called by generated code).</summary>
     /// <param name="modelName">The Odoo model name.</param>
@@ -160,8 +161,24 @@ public sealed class OdooModelMetadata
     /// <summary>Every declared field, base fields first.</summary>
     public IReadOnlyList<OdooFieldMetadata> Fields { get; }
 
-    /// <summary>The fields read when a call names none, as Odoo names; <see langword="null"/> reads all fields.</summary>
-    public IReadOnlyList<string>? DefaultFields { get; init; }
+    /// <summary>
+    /// The fields read when a call names none, as Odoo names; <see langword="null"/> reads all fields. A declared
+    /// list is completed with the base fields every record exposes (<c>display_name</c>, <c>create_date</c>,
+    /// <c>create_uid</c>, <c>write_date</c>, <c>write_uid</c>), so <see cref="OdooRecord.CreateDate"/> and the other
+    /// base properties of a record read with the default fields hold values instead of throwing.
+    /// </summary>
+    public IReadOnlyList<string>? DefaultFields
+    {
+        get => _defaultFields;
+        init => _defaultFields = value is null ? null : WithBaseFields(value);
+    }
+
+    /// <summary>
+    /// The relations of the record type (its generated <c>Relations</c> class), for loading all of them at once;
+    /// <see langword="null"/> when the metadata was not generated with them. A base record's relations are in
+    /// <see cref="BaseModel"/>'s.
+    /// </summary>
+    public Func<IReadOnlyList<OdooRelation>>? RelationDescriptors { get; init; }
 
     /// <summary>The metadata of the record this one derives from, if any.</summary>
     public OdooModelMetadata? BaseModel { get; init; }
@@ -180,6 +197,17 @@ public sealed class OdooModelMetadata
         new("WriteDate", "write_date", OdooFieldKind.DateTime) { IsNullable = true, ClrType = "global::System.DateTime?" },
         new("WriteUid", "write_uid", OdooFieldKind.Many2One) { IsNullable = true, ClrType = "int?", RelationModel = "res.users", IdProperty = "WriteUid", NameProperty = "WriteName" },
     ];
+
+    private static string[] WithBaseFields(IReadOnlyList<string> fields)
+    {
+        var list = new List<string>(fields.Count + 5);
+        list.AddRange(fields);
+        foreach (var name in (ReadOnlySpan<string>)["display_name", "create_date", "create_uid", "write_date", "write_uid"])
+        {
+            if (!list.Contains(name)) list.Add(name);
+        }
+        return [.. list];
+    }
 
     /// <summary>Finds a field by its C# property name (a relation also by its generated id, name or id-list property).</summary>
     /// <param name="name">The C# property name.</param>

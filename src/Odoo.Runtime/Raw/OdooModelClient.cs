@@ -16,6 +16,17 @@ namespace Odoo.Raw;
 /// <see langword="null"/> means every record. Paging parameters come in the managers' order:
 /// <c>domain, fields, order, limit, offset</c>.
 /// </summary>
+/// <remarks>
+/// <para>The methods are named after the Odoo methods they call (<see cref="SearchReadAsync"/> is <c>search_read</c>,
+/// <see cref="WriteAsync"/> is <c>write</c>, <see cref="UnlinkAsync"/> is <c>unlink</c>), not after the typed managers'
+/// (<c>SearchAsync</c>, <c>UpdateAsync</c>, <c>DeleteAsync</c>): this is Odoo's ORM as it is, results are Odoo's JSON,
+/// and code ported from Python or from Odoo's documentation reads the same. The names also keep the two levels
+/// apart: the manager's <c>SearchAsync</c> reads records, this <see cref="SearchAsync"/> returns ids as Odoo's
+/// <c>search</c> does.</para>
+/// <para>The calls are the managers' calls (one wire shape per method): the same arguments are
+/// sent, a negative limit or offset is refused before sending, and <c>read</c>, <c>write</c> and <c>unlink</c> of no
+/// ids send nothing.</para>
+/// </remarks>
 public sealed class OdooModelClient
 {
     private static readonly object EmptyDomain = Array.Empty<object>();
@@ -50,23 +61,10 @@ public sealed class OdooModelClient
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var kwargs = new List<OdooArgument>(4);
-        if (fields is not null) kwargs.Add(new("fields", fields));
-        if (offset > 0) kwargs.Add(new("offset", offset));
-        if (limit is { } l) kwargs.Add(new("limit", l));
-        if (order is not null) kwargs.Add(new("order", order));
-        var call = new OdooCall(ModelName, "search_read")
-        {
-            Arguments = [new("domain", EncodeDomain(domain))],
-            KeywordArguments = kwargs,
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, ReadRows, cancellationToken);
+        return OdooOrm.SearchReadAsync(Client, ModelName, EncodeDomain(domain), fields, order, limit, offset, context, ReadRows, cancellationToken);
     }
 
-    /// <summary>Reads records by id (<c>read</c>). Ids that do not exist are left out (Odoo 18 returns no row for them).</summary>
+    /// <summary>Reads records by id (<c>read</c>). Ids that do not exist are left out (Odoo 18 returns no row for them); no ids sends nothing.</summary>
     /// <param name="ids">The record ids.</param>
     /// <param name="fields">The fields to read; <see langword="null"/> for all.</param>
     /// <param name="context">Context entries for this call.</param>
@@ -78,15 +76,7 @@ public sealed class OdooModelClient
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ids);
-        var call = new OdooCall(ModelName, "read")
-        {
-            Ids = ids,
-            KeywordArguments = fields is null ? [] : [new("fields", fields)],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, ReadRows, cancellationToken);
+        return OdooOrm.ReadAsync(Client, ModelName, ids, fields, context, ReadRows, [], cancellationToken);
     }
 
     /// <summary>Searches for record ids (<c>search</c>).</summary>
@@ -105,19 +95,7 @@ public sealed class OdooModelClient
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var kwargs = new List<OdooArgument>(3);
-        if (offset > 0) kwargs.Add(new("offset", offset));
-        if (limit is { } l) kwargs.Add(new("limit", l));
-        if (order is not null) kwargs.Add(new("order", order));
-        var call = new OdooCall(ModelName, "search")
-        {
-            Arguments = [new("domain", EncodeDomain(domain))],
-            KeywordArguments = kwargs,
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync<IReadOnlyList<int>>(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadIdList(ref r), cancellationToken);
+        return OdooOrm.SearchAsync(Client, ModelName, EncodeDomain(domain), order, limit, offset, context, cancellationToken);
     }
 
     /// <summary>Counts matching records (<c>search_count</c>).</summary>
@@ -126,13 +104,7 @@ public sealed class OdooModelClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<int> SearchCountAsync(object? domain = null, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
-        var call = new OdooCall(ModelName, "search_count")
-        {
-            Arguments = [new("domain", EncodeDomain(domain))],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) => OdooJsonReader.ReadInt32(ref r), cancellationToken);
+        return OdooOrm.SearchCountAsync(Client, ModelName, EncodeDomain(domain), context, cancellationToken);
     }
 
     /// <summary>Creates one record (<c>create</c>) and returns its id.</summary>
@@ -142,17 +114,7 @@ public sealed class OdooModelClient
     public Task<int> CreateAsync(IReadOnlyDictionary<string, object?> values, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var call = new OdooCall(ModelName, "create")
-        {
-            Arguments = [new("vals_list", values)],
-            Context = context,
-        };
-        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) =>
-        {
-            if (r.TokenType != JsonTokenType.StartArray) return OdooJsonReader.ReadInt32(ref r);
-            var ids = OdooJsonReader.ReadIdList(ref r); // JSON-2 may answer [id]
-            return ids.Length == 1 ? ids[0] : throw new OdooProtocolException($"create of one record answered {ids.Length} ids.");
-        }, cancellationToken);
+        return OdooOrm.CreateOneAsync(Client, ModelName, values, context, cancellationToken);
     }
 
     /// <summary>Creates several records in one call (<c>create</c> with a list) and returns their ids in order.</summary>
@@ -165,17 +127,10 @@ public sealed class OdooModelClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(valuesList);
-        if (valuesList.Count == 0) return Task.FromResult(Array.Empty<int>());
-        var call = new OdooCall(ModelName, "create")
-        {
-            Arguments = [new("vals_list", valuesList)],
-            Context = context,
-        };
-        return Client.ExecuteAsync(call, static (ref Utf8JsonReader r) =>
-            r.TokenType == JsonTokenType.Number ? [OdooJsonReader.ReadInt32(ref r)] : OdooJsonReader.ReadIdList(ref r), cancellationToken);
+        return OdooOrm.CreateManyAsync(Client, ModelName, valuesList, context, cancellationToken);
     }
 
-    /// <summary>Writes the same values to records (<c>write</c>).</summary>
+    /// <summary>Writes the same values to records (<c>write</c>); no ids sends nothing.</summary>
     /// <param name="ids">The record ids.</param>
     /// <param name="values">The field values.</param>
     /// <param name="context">Context entries for this call.</param>
@@ -188,24 +143,17 @@ public sealed class OdooModelClient
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(values);
-        var call = new OdooCall(ModelName, "write")
-        {
-            Ids = ids,
-            Arguments = [new("vals", values)],
-            Context = context,
-        };
-        return Client.ExecuteAsync(call, SkipValue, cancellationToken);
+        return OdooOrm.WriteAsync(Client, ModelName, ids, values, context, cancellationToken);
     }
 
-    /// <summary>Deletes records (<c>unlink</c>).</summary>
+    /// <summary>Deletes records (<c>unlink</c>); no ids sends nothing.</summary>
     /// <param name="ids">The record ids.</param>
     /// <param name="context">Context entries for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task UnlinkAsync(IReadOnlyList<int> ids, OdooContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var call = new OdooCall(ModelName, "unlink") { Ids = ids, Context = context };
-        return Client.ExecuteAsync(call, SkipValue, cancellationToken);
+        return OdooOrm.UnlinkAsync(Client, ModelName, ids, context, cancellationToken);
     }
 
     /// <summary>Describes the model's fields (<c>fields_get</c>).</summary>
@@ -219,13 +167,7 @@ public sealed class OdooModelClient
         OdooContext? context = null,
         CancellationToken cancellationToken = default)
     {
-        var call = new OdooCall(ModelName, "fields_get")
-        {
-            KeywordArguments = attributes is null ? [] : [new("attributes", attributes)],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, ReadElement, cancellationToken);
+        return OdooOrm.FieldsGetAsync(Client, ModelName, attributes, context, cancellationToken);
     }
 
     /// <summary>Finds records by display name (<c>name_search</c>).</summary>
@@ -246,14 +188,7 @@ public sealed class OdooModelClient
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentException.ThrowIfNullOrEmpty(@operator);
-        var call = new OdooCall(ModelName, "name_search")
-        {
-            // Positional on JSON-RPC (the second parameter was 'args' before Odoo 18, 'domain' since).
-            Arguments = [new("name", name), new("domain", EncodeDomain(domain)), new("operator", @operator), new("limit", limit)],
-            Context = context,
-            IsReadOnly = true,
-        };
-        return Client.ExecuteAsync(call, ReadNamePairs, cancellationToken);
+        return OdooOrm.NameSearchAsync(Client, ModelName, name, EncodeDomain(domain), @operator, limit, context, cancellationToken);
     }
 
     /// <summary>
@@ -302,13 +237,6 @@ public sealed class OdooModelClient
 
     private static JsonElement ReadElement(ref Utf8JsonReader r) => JsonElement.ParseValue(ref r);
 
-    private static bool SkipValue(ref Utf8JsonReader r)
-    {
-        var truthy = r.TokenType != JsonTokenType.False && r.TokenType != JsonTokenType.Null;
-        r.Skip();
-        return truthy;
-    }
-
     private static IReadOnlyList<JsonElement> ReadRows(ref Utf8JsonReader r)
     {
         if (OdooJsonReader.IsEmpty(ref r)) return [];
@@ -318,19 +246,5 @@ public sealed class OdooModelClient
         var i = 0;
         foreach (var row in all.EnumerateArray()) rows[i++] = row;
         return rows;
-    }
-
-    private static IReadOnlyList<(int Id, string Name)> ReadNamePairs(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartArray) throw OdooJsonReader.Unexpected(ref r, "a list of [id, name] pairs");
-        var list = new List<(int, string)>();
-        OdooJsonReader.Read(ref r);
-        while (r.TokenType != JsonTokenType.EndArray)
-        {
-            if (!OdooJsonReader.ReadMany2One(ref r, out var id, out var name)) throw OdooJsonReader.Unexpected(ref r, "an [id, name] pair");
-            list.Add((id, name ?? string.Empty));
-            OdooJsonReader.Read(ref r);
-        }
-        return list;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Odoo.Serialization;
 
 namespace Odoo;
 
@@ -92,7 +93,7 @@ internal sealed class OdooRawJsonBuffer
                     comma = type is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
                     break;
             }
-            if (!reader.Read()) throw new OdooProtocolException("The JSON ended in the middle of a value.");
+            OdooJsonReader.Read(ref reader);
         }
     }
 

@@ -59,17 +59,17 @@ public static class OdooRecordSupport
     /// <summary>A date as an Odoo wire value (<c>yyyy-MM-dd</c>, or <c>false</c>).</summary>
     /// <param name="value">The value.</param>
     public static object RawDate(DateOnly? value) =>
-        value is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : false;
+        value is { } d ? d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture) : false;
 
     /// <summary>A UTC datetime as an Odoo wire value (<c>yyyy-MM-dd HH:mm:ss</c>, or <c>false</c>).</summary>
     /// <param name="value">The value.</param>
     public static object RawDateTime(DateTime? value) =>
-        value is { } dt ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : false;
+        value is { } dt ? dt.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture) : false;
 
     /// <summary>A datetime as an Odoo wire value (UTC <c>yyyy-MM-dd HH:mm:ss</c>, or <c>false</c>).</summary>
     /// <param name="value">The value.</param>
     public static object RawDateTimeOffset(DateTimeOffset? value) =>
-        value is { } dt ? dt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : false;
+        value is { } dt ? dt.UtcDateTime.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture) : false;
 
     /// <summary>A many2one as an Odoo wire value: <c>[id, "name"]</c> (an <c>object[]</c>), or <c>false</c>.</summary>
     /// <param name="id">The id, <see langword="null"/> when the link is empty.</param>
@@ -165,9 +165,9 @@ public static class OdooRecordSupport
         {
             case null: builder.Append("null"); break;
             case bool b: builder.Append(b ? "true" : "false"); break;
-            case DateOnly d: builder.Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
-            case DateTime dt: builder.Append(dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)); break;
-            case DateTimeOffset dto: builder.Append(dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)); break;
+            case DateOnly d: builder.Append(d.ToString(OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture)); break;
+            case DateTime dt: builder.Append(dt.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture)); break;
+            case DateTimeOffset dto: builder.Append(dto.UtcDateTime.ToString(OdooJsonWriter.DateTimeFormat, CultureInfo.InvariantCulture)); break;
             case JsonElement e: AppendJson(builder, e); break;
             case IFormattable f: builder.Append(f.ToString(null, CultureInfo.InvariantCulture)); break;
             default: builder.Append(boxed.ToString()); break;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Odoo.Transport;
 
 namespace Odoo;
 
@@ -30,7 +31,7 @@ public static class OdooRelationLoader
             : throw new OdooRecordNotFoundException($"{ownerType}.{property}: the related {T.Metadata.ModelName} record {id} does not exist (any more).")
             {
                 Model = T.Metadata.ModelName,
-                Method = "read",
+                Method = OdooOrm.Read,
                 Ids = [id],
                 MissingIds = [id],
             };
@@ -92,7 +93,7 @@ public static class OdooRelationLoader
         new($"{what}: the related {model} records {string.Join(", ", missing)} do not exist (any more).")
         {
             Model = model,
-            Method = "read",
+            Method = OdooOrm.Read,
             Ids = missing,
             MissingIds = missing,
         };

@@ -28,6 +28,31 @@ public abstract class OdooRelation
     /// <summary>The metadata of the related model.</summary>
     public abstract OdooModelMetadata TargetMetadata { get; }
 
+    /// <summary>The related record type (relations with the same one are loaded with one read).</summary>
+    internal abstract Type TargetType { get; }
+
+    /// <summary>Adds the related ids of the owners whose relation was read and is not loaded yet.</summary>
+    internal abstract void GatherIds(IReadOnlyList<OdooRecord> owners, List<int> ids);
+
+    /// <summary>Reads the related records of every relation of <paramref name="group"/> (all with this target type) in one read, fills the owners' caches, and returns the records read.</summary>
+    internal abstract Task<IReadOnlyList<OdooRecord>> LoadGroupAsync(IReadOnlyList<OdooRelation> group, IReadOnlyList<OdooRecord> owners, int depth, CancellationToken cancellationToken);
+
+    /// <summary>Fills the caches of the owners whose relation was read and is not loaded yet from <paramref name="byId"/>.</summary>
+    internal abstract void Assign(IReadOnlyList<OdooRecord> owners, IReadOnlyDictionary<int, OdooRecord> byId);
+
+    /// <summary>Whether <paramref name="owner"/> was read with this relation's field.</summary>
+    private protected bool WasRead(OdooRecord owner) =>
+        owner.Source.Fields is not { } fields || fields.Contains(RemoteName, StringComparer.Ordinal);
+
+    private protected OdooRecordNotFoundException NotFound(string ownerType, int[] missing) =>
+        new($"{ownerType}.{Name}: the related {TargetMetadata.ModelName} records with IDs not found: {string.Join(", ", missing)}")
+        {
+            Model = TargetMetadata.ModelName,
+            Method = "read",
+            Ids = missing,
+            MissingIds = missing,
+        };
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} -> {RemoteName} ({Kind}, {TargetMetadata.ModelName})";
 }
@@ -73,6 +98,55 @@ public sealed class OdooMany2OneRelation<TOwner, TTarget> : OdooRelation
     /// <summary>A record's cache for the relation; a batched load fills it with <see cref="OdooRelationSlot{T}.SetValue"/>.</summary>
     /// <param name="owner">The record.</param>
     public OdooRelationSlot<TTarget?> GetSlot(TOwner owner) => _getSlot(owner);
+
+    /// <inheritdoc />
+    internal override Type TargetType => typeof(TTarget);
+
+    private int? PendingId(OdooRecord record, out bool pending)
+    {
+        pending = false;
+        if (record is not TOwner owner || !WasRead(owner) || GetSlot(owner).IsLoaded) return null;
+        try
+        {
+            var id = GetId(owner);
+            pending = true;
+            return id;
+        }
+        catch (OdooException)
+        {
+            return null; // not read after all, or a required link that is empty: nothing to load
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void GatherIds(IReadOnlyList<OdooRecord> owners, List<int> ids)
+    {
+        foreach (var owner in owners)
+        {
+            if (PendingId(owner, out _) is { } id) ids.Add(id);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override Task<IReadOnlyList<OdooRecord>> LoadGroupAsync(IReadOnlyList<OdooRelation> group, IReadOnlyList<OdooRecord> owners, int depth, CancellationToken cancellationToken) =>
+        OdooRelationBatch.LoadGroupAsync<TTarget>(group, owners, depth, cancellationToken);
+
+    /// <inheritdoc />
+    internal override void Assign(IReadOnlyList<OdooRecord> owners, IReadOnlyDictionary<int, OdooRecord> byId)
+    {
+        foreach (var owner in owners)
+        {
+            var id = PendingId(owner, out var pending);
+            if (!pending) continue;
+            if (id is null)
+            {
+                GetSlot((TOwner)owner).SetValue(null);
+                continue;
+            }
+            if (!byId.TryGetValue(id.Value, out var target)) throw NotFound(typeof(TOwner).Name, [id.Value]);
+            GetSlot((TOwner)owner).SetValue((TTarget)target);
+        }
+    }
 }
 
 /// <summary>A one2many or many2many relation of <typeparamref name="TOwner"/> to <typeparamref name="TTarget"/>.</summary>
@@ -111,4 +185,51 @@ public sealed class OdooX2ManyRelation<TOwner, TTarget> : OdooRelation
     /// <summary>A record's cache for the relation; a batched load fills it with <see cref="OdooRelationSlot{T}.SetValue"/>.</summary>
     /// <param name="owner">The record.</param>
     public OdooRelationSlot<IReadOnlyList<TTarget>> GetSlot(TOwner owner) => _getSlot(owner);
+
+    /// <inheritdoc />
+    internal override Type TargetType => typeof(TTarget);
+
+    private IReadOnlyList<int>? PendingIds(OdooRecord record)
+    {
+        if (record is not TOwner owner || !WasRead(owner) || GetSlot(owner).IsLoaded) return null;
+        try
+        {
+            return GetIds(owner);
+        }
+        catch (OdooException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    internal override void GatherIds(IReadOnlyList<OdooRecord> owners, List<int> ids)
+    {
+        foreach (var owner in owners)
+        {
+            if (PendingIds(owner) is { } own) ids.AddRange(own);
+        }
+    }
+
+    /// <inheritdoc />
+    internal override Task<IReadOnlyList<OdooRecord>> LoadGroupAsync(IReadOnlyList<OdooRelation> group, IReadOnlyList<OdooRecord> owners, int depth, CancellationToken cancellationToken) =>
+        OdooRelationBatch.LoadGroupAsync<TTarget>(group, owners, depth, cancellationToken);
+
+    /// <inheritdoc />
+    internal override void Assign(IReadOnlyList<OdooRecord> owners, IReadOnlyDictionary<int, OdooRecord> byId)
+    {
+        foreach (var owner in owners)
+        {
+            if (PendingIds(owner) is not { } own) continue;
+            var list = new TTarget[own.Count];
+            List<int>? missing = null;
+            for (var i = 0; i < own.Count; i++)
+            {
+                if (byId.TryGetValue(own[i], out var target)) list[i] = (TTarget)target;
+                else (missing ??= []).Add(own[i]);
+            }
+            if (missing is not null) throw NotFound(typeof(TOwner).Name, [.. missing.Distinct().Order()]);
+            GetSlot((TOwner)owner).SetValue(list);
+        }
+    }
 }

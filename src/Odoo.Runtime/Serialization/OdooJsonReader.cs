@@ -124,7 +124,7 @@ public static class OdooJsonReader
         var len = reader.CopyString(buf);
         var s = buf[..len];
         if (s.Length > 10) s = s[..10];
-        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return DateOnly.TryParseExact(s, OdooJsonWriter.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
     }
 
@@ -162,7 +162,7 @@ public static class OdooJsonReader
         throw Unexpected(ref reader, "a datetime (yyyy-MM-dd HH:mm:ss)");
     }
 
-    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd"];
+    private static readonly string[] DateTimeFormats = [OdooJsonWriter.DateTimeFormat, OdooJsonWriter.DateTimeFormat + ".FFFFFF", OdooJsonWriter.DateFormat];
 
     /// <summary>Reads a UTC datetime as a <see cref="DateTimeOffset"/> (offset zero); empty reads as <see langword="null"/>.</summary>
     /// <param name="reader">The reader.</param>
@@ -237,6 +237,20 @@ public static class OdooJsonReader
     /// <summary>Reads any value as a detached <see cref="JsonElement"/> (for JSON or untyped fields).</summary>
     /// <param name="reader">The reader.</param>
     public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>
+    /// Skips a call's result, whatever its shape, and returns whether it was truthy (neither <c>false</c> nor <c>null</c>):
+    /// the result reader of calls whose answer is not used (<c>write</c>, <c>unlink</c>, <c>action_post</c>...).
+    /// Use it as an <see cref="Transport.OdooResultReader{T}"/>: <c>await client.ExecuteAsync(call, OdooJsonReader.SkipResult, ct)</c>.
+    /// </summary>
+    /// <param name="reader">The reader, on the result's first token; left on its last.</param>
+    /// <returns>Whether the result was truthy.</returns>
+    public static bool SkipResult(ref Utf8JsonReader reader)
+    {
+        var truthy = !IsEmpty(ref reader);
+        reader.Skip();
+        return truthy;
+    }
 
     /// <summary>Advances the reader, failing with a protocol error at the end of the input.</summary>
     /// <param name="reader">The reader.</param>

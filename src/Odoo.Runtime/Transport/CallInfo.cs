@@ -42,25 +42,54 @@ internal readonly struct CallInfo
 }
 
 /// <summary>
-/// Removes the password and API key from any text that reaches a message or property: as written, and in the
-/// escaped forms a JSON body carries them (a body excerpt is quoted as the raw JSON text): System.Text.Json's
-/// default escaping (<c>\u00E9</c>, <c>\u0022</c>), its relaxed escaping (<c>\"</c>, non-ASCII kept), and Python's
-/// <c>json.dumps</c> as Odoo answers (<c>\u00e9</c>, <c>\"</c>).
+/// Masks the password and API key where the server (or a foreign exception) echoes them: in text that came from the
+/// server (error messages, tracebacks, error arguments, quoted bodies, decoded values), never in the client's own
+/// message templates, which are built without secrets. An echo is recognised by place, not by substring:
+/// <list type="bullet">
+/// <item>the secret quoted (<c>'…'</c>, <c>"…"</c>, or an escaped quote inside a JSON string), as Python's <c>repr</c>
+/// and JSON write an argument;</item>
+/// <item>the secret as the whole text;</item>
+/// <item>for a distinctive secret (12 characters or more, or 6 or more mixing letters, digits and symbols), also the
+/// secret as a whole token (not inside a longer word), as an unquoted echo shows it.</item>
+/// </list>
+/// A secret that is an ordinary word (<c>admin</c>, <c>wrong</c>) therefore masks an echoed argument but leaves the
+/// same word alone in running text. Each secret is searched as written and in the escaped forms a JSON body carries
+/// it: System.Text.Json's default escaping (<c>\u00E9</c>, <c>\u0022</c>), its relaxed escaping (<c>\"</c>,
+/// non-ASCII kept), and Python's <c>json.dumps</c> as Odoo answers (<c>\u00e9</c>, <c>\"</c>).
 /// </summary>
 internal sealed class SecretRedactor
 {
-    /// <summary>Secrets shorter than this are not searched for (replacing them would garble ordinary text).</summary>
-    private const int MinLength = 4;
+    /// <summary>The text that stands in for a secret.</summary>
+    public const string Mask = "***";
 
-    private readonly string[] _secrets;
+    private readonly (string Form, bool Distinctive)[] _secrets;
 
     public SecretRedactor(params string?[] secrets) =>
         _secrets = secrets
-            .Where(s => s is { Length: >= MinLength })
-            .SelectMany(s => Forms(s!))
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(s => s.Length)
+            .Where(s => !string.IsNullOrEmpty(s))
+            .SelectMany(s => Forms(s!).Select(f => (Form: f, Distinctive: IsDistinctive(s!))))
+            .GroupBy(x => x.Form, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Any(x => x.Distinctive)))
+            .OrderByDescending(x => x.Key.Length)
             .ToArray();
+
+    /// <summary>
+    /// Whether a secret is unlike any word of ordinary text: 12 characters or more, or 6 or more mixing at least two of
+    /// letters, digits and other characters. Such a secret is also masked where it stands unquoted.
+    /// </summary>
+    internal static bool IsDistinctive(string secret)
+    {
+        if (secret.Length >= 12) return true;
+        if (secret.Length < 6) return false;
+        int letters = 0, digits = 0, others = 0;
+        foreach (var c in secret)
+        {
+            if (char.IsLetter(c)) letters = 1;
+            else if (char.IsDigit(c)) digits = 1;
+            else others = 1;
+        }
+        return letters + digits + others >= 2;
+    }
 
     /// <summary>The secret as written and as it appears inside JSON string literals.</summary>
     internal static IEnumerable<string> Forms(string secret)
@@ -109,26 +138,79 @@ internal sealed class SecretRedactor
 
     public static SecretRedactor None { get; } = new();
 
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    public string? Redact(string? text)
+    /// <summary>Masks the secrets echoed in <paramref name="serverText"/> (text that came from the server or a foreign exception).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(serverText))]
+    public string? Redact(string? serverText)
     {
-        if (string.IsNullOrEmpty(text)) return text;
-        foreach (var s in _secrets)
+        if (string.IsNullOrEmpty(serverText) || _secrets.Length == 0) return serverText;
+        var text = serverText;
+        foreach (var (form, distinctive) in _secrets)
         {
-            if (text.Contains(s, StringComparison.Ordinal)) text = text.Replace(s, "***", StringComparison.Ordinal);
+            var at = text.IndexOf(form, StringComparison.Ordinal);
+            if (at < 0) continue;
+            StringBuilder? sb = null;
+            var copied = 0;
+            for (; at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+            {
+                if (at < copied || !IsEcho(text, at, form.Length, distinctive)) continue;
+                sb ??= new StringBuilder(text.Length);
+                sb.Append(text, copied, at - copied).Append(Mask);
+                copied = at + form.Length;
+            }
+            if (sb is null) continue;
+            text = sb.Append(text, copied, text.Length - copied).ToString();
         }
         return text;
     }
 
-    /// <summary>Whether an exception's text (message, inner exceptions, stack) holds a secret.</summary>
-    public bool Leaks(Exception ex)
+    /// <summary>Whether the server text holds an echo of a secret (masked by <see cref="Redact"/>).</summary>
+    public bool Contains(string? serverText)
     {
-        if (_secrets.Length == 0) return false;
-        var text = ex.ToString();
-        foreach (var s in _secrets)
+        if (string.IsNullOrEmpty(serverText)) return false;
+        foreach (var (form, distinctive) in _secrets)
         {
-            if (text.Contains(s, StringComparison.Ordinal)) return true;
+            for (var at = serverText.IndexOf(form, StringComparison.Ordinal); at >= 0; at = serverText.IndexOf(form, at + 1, StringComparison.Ordinal))
+            {
+                if (IsEcho(serverText, at, form.Length, distinctive)) return true;
+            }
         }
         return false;
     }
+
+    /// <summary>Whether an exception's text (message, inner exceptions, stack) holds an echo of a secret.</summary>
+    public bool Leaks(Exception ex) => _secrets.Length > 0 && Contains(ex.ToString());
+
+    /// <summary>Whether the occurrence at <paramref name="at"/> stands where an echoed argument stands (see the class remarks).</summary>
+    private static bool IsEcho(string text, int at, int length, bool distinctive)
+    {
+        var end = at + length;
+        if (QuoteBefore(text, at) && QuoteAfter(text, end)) return true;
+        if (text.AsSpan(0, at).IsWhiteSpace() && text.AsSpan(end).IsWhiteSpace()) return true;
+        return distinctive && BoundaryBefore(text, at) && BoundaryAfter(text, end);
+    }
+
+    private static bool IsQuote(char c) => c is '\'' or '"';
+
+    /// <summary>A quote, an escaped quote (<c>\"</c>) or a <c>\u0022</c>/<c>\u0027</c> escape right before <paramref name="at"/>.</summary>
+    private static bool QuoteBefore(string text, int at) =>
+        (at > 0 && IsQuote(text[at - 1])) ||
+        (at >= 6 && text[at - 6] == '\\' && text[at - 5] == 'u' && text.AsSpan(at - 4, 4) is "0022" or "0027");
+
+    private static bool QuoteAfter(string text, int end) =>
+        (end < text.Length && IsQuote(text[end])) ||
+        (end + 1 < text.Length && text[end] == '\\' && IsQuote(text[end + 1])) ||
+        (end + 6 <= text.Length && text[end] == '\\' && text[end + 1] == 'u' && text.AsSpan(end + 2, 4) is "0022" or "0027");
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>No word continues across <paramref name="at"/> (a JSON escape such as <c>\n</c> or <c>\u00e9</c> before it ends a word).</summary>
+    private static bool BoundaryBefore(string text, int at)
+    {
+        if (at == 0 || !IsWordChar(text[at - 1]) || !IsWordChar(text[at])) return true;
+        if (at >= 2 && text[at - 2] == '\\') return true;
+        return at >= 6 && text[at - 6] == '\\' && text[at - 5] == 'u';
+    }
+
+    private static bool BoundaryAfter(string text, int end) =>
+        end == text.Length || !IsWordChar(text[end]) || !IsWordChar(text[end - 1]);
 }

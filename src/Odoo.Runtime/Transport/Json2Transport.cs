@@ -30,7 +30,7 @@ internal sealed class Json2Transport : IOdooTransport
         using var body = new PooledBuffer();
         WriteBody(body, call, context);
         var path = "json/2/" + Uri.EscapeDataString(call.Model) + "/" + Uri.EscapeDataString(call.Method);
-        using var answer = await _http.SendAsync(HttpMethod.Post, path, body, _apiKey, _database, info, cancellationToken).ConfigureAwait(false);
+        using var answer = await _http.SendAsync(HttpMethod.Post, path, body, _apiKey, _database, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
         return ReadAnswer(answer, reader, info);
     }
 
@@ -81,9 +81,9 @@ internal sealed class Json2Transport : IOdooTransport
         var redactor = _http.Redactor;
         if (!answer.IsSuccess)
         {
-            if (answer.Status >= 400 && answer.LooksLikeJson && TryReadError(answer) is { } error)
+            if (answer.Status >= 400 && answer.Status is not (429 or 503) && answer.LooksLikeJson && TryReadError(answer) is { } error)
             {
-                throw OdooWire.ServerError(error, answer.Status, info, redactor);
+                throw OdooServerErrors.Create(error, answer.Status, info, redactor);
             }
             throw OdooWire.HttpStatus(answer, info, redactor, Hint(answer));
         }
@@ -91,12 +91,12 @@ internal sealed class Json2Transport : IOdooTransport
         try
         {
             var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             var result = OdooWire.InvokeReader(ref r, reader, info, redactor);
             if (r.Read()) throw OdooWire.Protocol("data after the result value", answer, info, redactor);
             return result;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
@@ -134,7 +134,7 @@ internal sealed class Json2Transport : IOdooTransport
             var data = OdooWire.ReadErrorData(ref r);
             return data.Name is null && data.Message is null ? null : data;
         }
-        catch (JsonException)
+        catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
         {
             return null;
         }
@@ -151,21 +151,21 @@ internal sealed class Json2Transport : IOdooTransport
         try
         {
             var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType == JsonTokenType.StartObject)
             {
                 while (true)
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (r.TokenType == JsonTokenType.EndObject) break;
                     var isVersion = r.ValueTextEquals("version"u8) || r.ValueTextEquals("server_version"u8);
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (isVersion && r.TokenType == JsonTokenType.String) version ??= r.GetString();
                     else r.Skip();
                 }
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, http.Redactor, ex);
         }

@@ -54,7 +54,7 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer();
             WriteExecuteKw(body, call, context);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "jsonrpc", body, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         using var callBody = new PooledBuffer();
@@ -63,24 +63,21 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         var generation = Volatile.Read(ref _sessionGeneration);
         try
         {
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
         catch (OdooNotFoundException ex) when (ex.ExceptionName == "werkzeug.exceptions.NotFound")
         {
             // addons/web/controllers/dataset.py: call_kw raises werkzeug's NotFound (code 404, no message of its own)
             // when the registry has no such model; an unknown method is an AttributeError instead.
-            throw new OdooNotFoundException(ex.ExceptionName, ex.ServerMessage,
-                $"{info.Description} failed: The model '{call.Model}' does not exist on database '{_database}' (Odoo answered werkzeug.exceptions.NotFound): check the model name, or install the module that defines it.", ex)
-            {
-                Arguments = ex.Arguments, Debug = ex.Debug, HttpStatus = ex.HttpStatus, Model = call.Model, Method = call.Method, Ids = call.Ids,
-            };
+            throw OdooServerErrors.Rewritten(new OdooNotFoundException(ex.ExceptionName, ex.ServerMessage,
+                $"{info.Description} failed: The model '{call.Model}' does not exist on database '{_database}' (Odoo answered werkzeug.exceptions.NotFound): check the model name, or install the module that defines it.", ex), ex);
         }
         catch (OdooSessionExpiredException)
         {
             // Odoo checks the session before it dispatches the call: nothing ran, so sending it again is safe.
             await RenewSessionAsync(generation, cancellationToken).ConfigureAwait(false);
-            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, path, callBody, null, null, info, cancellationToken, resendable: call.IsReadOnly).ConfigureAwait(false);
             return ReadEnvelope(answer, reader, info);
         }
     }
@@ -98,13 +95,14 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
             var session = await AuthenticateSessionAsync(cancellationToken).ConfigureAwait(false);
             if (session is not { } s || s.UserId != UserId)
             {
-                var message = _http.Redactor.Redact(
-                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.");
+                var message =
+                    $"Odoo at {_http.BaseUrl} forgot the session of '{_username}' on database '{_database}' and refused to open a new one: the password may have changed or the user may be archived.";
                 throw new OdooSessionExpiredException("odoo.http.SessionExpiredException", "session renewal refused", message) { Method = "authenticate" };
             }
             Interlocked.Increment(ref _sessionRenewals);
             Interlocked.Increment(ref _sessionGeneration);
             System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("odoo.session.renewed"));
+            Odoo.Diagnostics.OdooLog.SessionRenewed(_http.Logger, _http.BaseUrl, _username, _database);
         }
         finally
         {
@@ -187,7 +185,7 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         {
             using var body = new PooledBuffer(128);
             WriteWebCall(body, []);
-            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true).ConfigureAwait(false);
+            using var answer = await _http.SendAsync(HttpMethod.Post, "web/session/destroy", body, null, null, CallInfo.Service("web.session", "destroy"), cancellationToken, whileClosing: true, resendable: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OdooException or OperationCanceledException or ObjectDisposedException)
         {
@@ -397,18 +395,12 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         var available = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         if (available is null) return ex;
         var label = ex.ExceptionName.Length > 0 ? ex.ExceptionName : "Odoo error";
-        return new OdooDatabaseNotFoundException(ex.ExceptionName, ex.ServerMessage,
-            OdooWire.DatabaseNotFoundMessage(info.Description, label, ex.Database, available, _http.Redactor))
+        return OdooServerErrors.Rewritten(new OdooDatabaseNotFoundException(ex.ExceptionName, ex.ServerMessage,
+            OdooServerErrors.DatabaseNotFoundMessage(info.Description, label, ex.Database, available, _http.Redactor))
         {
             Database = ex.Database,
             AvailableDatabases = available,
-            Arguments = ex.Arguments,
-            Debug = ex.Debug,
-            HttpStatus = ex.HttpStatus,
-            Model = ex.Model,
-            Method = ex.Method,
-            Ids = ex.Ids,
-        };
+        }, ex);
     }
 
     /// <summary><c>object.execute(db, uid, password, model, method)</c> (no arguments), as OdooRPC fetches the user context.</summary>
@@ -442,15 +434,15 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         try
         {
             var r = new Utf8JsonReader(answer.Body.Span, OdooWire.ReaderOptions);
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType != JsonTokenType.StartObject) throw OdooWire.Protocol("JSON that is not a JSON-RPC envelope", answer, info, redactor);
             while (true)
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.EndObject) break;
                 if (r.ValueTextEquals("result"u8))
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (error is null)
                     {
                         result = OdooWire.InvokeReader(ref r, reader, info, redactor);
@@ -463,23 +455,23 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
                 }
                 else if (r.ValueTextEquals("error"u8))
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     if (r.TokenType is JsonTokenType.Null or JsonTokenType.False) continue;
                     error = ReadRpcError(ref r);
                 }
                 else
                 {
-                    OdooWire.Next(ref r);
+                    OdooJsonReader.Read(ref r);
                     r.Skip();
                 }
             }
             if (r.Read()) throw OdooWire.Protocol("data after the JSON-RPC envelope", answer, info, redactor);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
         {
             throw OdooWire.Protocol("JSON that is invalid or cut short", answer, info, redactor, ex);
         }
-        if (error is not null) throw OdooWire.ServerError(error, answer.Status, info, redactor, _database);
+        if (error is not null) throw OdooServerErrors.Create(error, answer.Status, info, redactor, _database);
         if (!hasResult)
         {
             // Odoo leaves "result" out when the method returned None ({"jsonrpc": "2.0", "id": 1}; real sample 74):
@@ -490,7 +482,7 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
                 none.Read();
                 result = OdooWire.InvokeReader(ref none, reader, info, redactor);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (OdooWire.IsInvalidJson(ex))
             {
                 throw OdooWire.Protocol("no result (None) where a value was expected", answer, info, redactor, ex);
             }
@@ -508,28 +500,28 @@ internal sealed partial class JsonRpcTransport : IOdooTransport
         }
         while (true)
         {
-            OdooWire.Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType == JsonTokenType.EndObject) return data;
             if (r.ValueTextEquals("data"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 OdooWire.ReadErrorData(ref r, data);
             }
             else if (r.ValueTextEquals("message"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 data.EnvelopeMessage = r.TokenType == JsonTokenType.String ? r.GetString() : null;
                 if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) r.Skip();
             }
             else if (r.ValueTextEquals("code"u8))
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) data.Code = code;
                 else r.Skip();
             }
             else
             {
-                OdooWire.Next(ref r);
+                OdooJsonReader.Read(ref r);
                 r.Skip();
             }
         }

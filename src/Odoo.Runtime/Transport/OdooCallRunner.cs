@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Odoo.Diagnostics;
 
 namespace Odoo.Transport;
@@ -12,12 +14,21 @@ internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay, TimeS
 {
     public static RetryPolicy None { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>Where retries and failed calls are logged (<see cref="OdooLog"/>).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>Whether a failed call is logged; off while connecting, where probes fail by design and the connection's outcome is logged instead.</summary>
+    public bool LogFailures { get; init; } = true;
+
     /// <summary>The policy the options describe.</summary>
     public static RetryPolicy From(OdooClientOptions options) =>
-        new(options.ReadRetryBudget > TimeSpan.Zero ? options.MaxReadRetries : 0, options.RetryDelay, options.MaxRetryDelay, options.ReadRetryBudget);
+        new(options.ReadRetryBudget > TimeSpan.Zero ? options.MaxReadRetries : 0, options.RetryDelay, options.MaxRetryDelay, options.ReadRetryBudget)
+        {
+            Logger = options.LoggerFactory?.CreateLogger(OdooTelemetry.LoggerCategory) ?? NullLogger.Instance,
+        };
 
     /// <summary>The policy used while connecting: at most two retries within two seconds, so a wrong URL fails fast.</summary>
-    public RetryPolicy ForConnect() => this with { MaxReadRetries = Math.Min(MaxReadRetries, 2), Budget = Budget < TimeSpan.FromSeconds(2) ? Budget : TimeSpan.FromSeconds(2) };
+    public RetryPolicy ForConnect() => this with { MaxReadRetries = Math.Min(MaxReadRetries, 2), Budget = Budget < TimeSpan.FromSeconds(2) ? Budget : TimeSpan.FromSeconds(2), LogFailures = false };
 
     /// <summary>The delay before retry number <paramref name="retry"/> (from 0): exponential, capped, ±20% jitter.</summary>
     public TimeSpan DelayBefore(int retry)
@@ -36,12 +47,16 @@ internal sealed record RetryPolicy(int MaxReadRetries, TimeSpan BaseDelay, TimeS
 /// <summary>Runs one logical call: telemetry around it, and retries for reads only.</summary>
 internal static class OdooCallRunner
 {
-    /// <summary>Whether another attempt fits the policy, and the delay before it.</summary>
-    private static bool ShouldRetry(RetryPolicy policy, int retries, ref long firstFailure, out TimeSpan delay)
+    /// <summary>
+    /// Whether another attempt fits the policy, and the delay before it: the policy's backoff, or the server's
+    /// <c>Retry-After</c> when that is longer (it is not capped by <see cref="RetryPolicy.MaxDelay"/>, only by the budget).
+    /// </summary>
+    private static bool ShouldRetry(RetryPolicy policy, int retries, Exception failure, ref long firstFailure, out TimeSpan delay)
     {
         var now = Stopwatch.GetTimestamp();
         if (firstFailure == 0) firstFailure = now;
         delay = policy.DelayBefore(retries);
+        if (failure is OdooTransportException { RetryAfter: { } asked } && asked > delay) delay = asked;
         return policy.Allows(retries, Stopwatch.GetElapsedTime(firstFailure, now), delay);
     }
 
@@ -80,7 +95,7 @@ internal static class OdooCallRunner
                     return await attempt(state, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (isRead && OdooWire.IsTransient(ex) && !cancellationToken.IsCancellationRequested &&
-                    ShouldRetry(policy, retries, ref firstFailure, out delay))
+                    ShouldRetry(policy, retries, ex, ref firstFailure, out delay))
                 {
                     retries++;
                     OdooTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(OdooTelemetry.ModelTag, info.Model), new KeyValuePair<string, object?>(OdooTelemetry.MethodTag, info.Method));
@@ -90,6 +105,10 @@ internal static class OdooCallRunner
                         ["odoo.retry.delay_ms"] = (int)delay.TotalMilliseconds,
                         ["exception.type"] = ex.GetType().FullName,
                     }));
+                    if (policy.Logger.IsEnabled(LogLevel.Warning))
+                    {
+                        OdooLog.RetryingRead(policy.Logger, OdooLog.ModelOf(info), info.Method, retries, policy.MaxReadRetries, (long)delay.TotalMilliseconds, OdooLog.Reason(ex));
+                    }
                 }
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -97,6 +116,7 @@ internal static class OdooCallRunner
         catch (Exception ex)
         {
             failure = ex;
+            if (policy.LogFailures) OdooLog.Failure(policy.Logger, info, ex);
             throw;
         }
         finally

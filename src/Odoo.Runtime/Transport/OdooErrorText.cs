@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Odoo.Transport;
 
 /// <summary>
-/// Reads what Odoo's error messages say (database, field, value), for <see cref="OdooWire.ServerError"/>. The
+/// Reads what Odoo's error messages say (database, field, value), for <see cref="OdooServerErrors"/>. The
 /// patterns are Odoo 18's and PostgreSQL's words, recorded in tests/Odoo.Runtime.Tests/WireSamples 60-75.
 /// </summary>
 internal static partial class OdooErrorText

@@ -8,14 +8,26 @@ namespace Odoo.Transport;
 /// <summary>An HTTP answer whose body was read whole into a pooled buffer.</summary>
 internal sealed class HttpAnswer : IDisposable
 {
-    public HttpAnswer(int status, string? reasonPhrase, string? contentType, PooledBuffer body, Uri url)
+    public HttpAnswer(int status, string? reasonPhrase, string? contentType, PooledBuffer body, Uri url, TimeSpan? retryAfter = null)
     {
         Status = status;
         ReasonPhrase = reasonPhrase;
         ContentType = contentType;
         Body = body;
         Url = url;
+        RetryAfter = retryAfter;
     }
+
+    /// <summary>The wait a <c>Retry-After</c> header asked for (seconds, or an HTTP date from now; never negative).</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for at <paramref name="now"/>: its seconds, or the time until its date (zero once it passed).</summary>
+    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
 
     public int Status { get; }
 
@@ -101,11 +113,12 @@ internal sealed partial class OdooHttpConnection : IDisposable
 
     public SecretRedactor Redactor { get; }
 
-    /// <summary>The cookie jar (tests inspect it).</summary>
-    internal CookieContainer Cookies => _cookies;
+    /// <summary>Where the connection's transports log (session renewals); set by <see cref="OdooClient.ConnectAsync"/>.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary><c>OdooGen/&lt;package version&gt; (.NET)</c>: the informational version without its commit (<c>+sha</c>).</summary>
     public static string DefaultUserAgent { get; } =
-        "OdooGen/" + (typeof(OdooHttpConnection).Assembly.GetName().Version?.ToString(3) ?? "0") + " (.NET)";
+        "OdooGen/" + ((System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(OdooHttpConnection).Assembly)?.InformationalVersion ?? "0").Split('+')[0]) + " (.NET)";
 
     /// <summary>Creates the connection the options describe.</summary>
     public static OdooHttpConnection Create(OdooClientOptions options, SecretRedactor redactor)
@@ -158,14 +171,15 @@ internal sealed partial class OdooHttpConnection : IDisposable
         string? database,
         CallInfo info,
         CancellationToken cancellationToken,
-        bool whileClosing = false)
+        bool whileClosing = false,
+        bool resendable = true)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_closing && !whileClosing) throw new ObjectDisposedException(nameof(OdooClient), $"The Odoo client was disposed; {info.Description} was not sent.");
         Interlocked.Increment(ref _inFlight);
         try
         {
-            return await SendCoreAsync(method, relativePath, body, bearerToken, database, info, whileClosing ? CancellationToken.None : _abort.Token, cancellationToken).ConfigureAwait(false);
+            return await SendCoreAsync(method, relativePath, body, bearerToken, database, info, resendable, whileClosing ? CancellationToken.None : _abort.Token, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -195,6 +209,7 @@ internal sealed partial class OdooHttpConnection : IDisposable
         string? bearerToken,
         string? database,
         CallInfo info,
+        bool resendable,
         CancellationToken abort,
         CancellationToken cancellationToken)
     {
@@ -212,7 +227,9 @@ internal sealed partial class OdooHttpConnection : IDisposable
         if (cookie.Length > 0) request.Headers.TryAddWithoutValidation("Cookie", cookie);
         if (body is not null)
         {
-            request.Content = new ReadOnlyMemoryContent(body.Memory);
+            // A call that is not read-only goes out at most once, whatever handlers the injected HttpClient chains
+            // (a resilience pipeline's retry): its content refuses to be sent a second time.
+            request.Content = resendable ? new ReadOnlyMemoryContent(body.Memory) : new SendOnceContent(body.Memory, info.Description);
             request.Content.Headers.ContentType = JsonContentType;
         }
         PooledBuffer? answerBody = null;
@@ -226,7 +243,9 @@ internal sealed partial class OdooHttpConnection : IDisposable
             {
                 await answerBody.ReadFromAsync(stream, token).ConfigureAwait(false);
             }
-            var answer = new HttpAnswer((int)response.StatusCode, response.ReasonPhrase, response.Content.Headers.ContentType?.ToString(), answerBody, url);
+            var status = (int)response.StatusCode;
+            var retryAfter = status is 429 or 503 ? HttpAnswer.RetryAfterOf(response.Headers.RetryAfter, DateTimeOffset.UtcNow) : null;
+            var answer = new HttpAnswer(status, response.ReasonPhrase, response.Content.Headers.ContentType?.ToString(), answerBody, url, retryAfter);
             answerBody = null;
             return answer;
         }
@@ -245,7 +264,7 @@ internal sealed partial class OdooHttpConnection : IDisposable
             var seconds = _timeout == Timeout.InfiniteTimeSpan ? _http.Timeout.TotalSeconds : _timeout.TotalSeconds;
             var after = seconds > 0 ? $" after {seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s" : "";
             throw new OdooTransportException(
-                Redactor.Redact($"{info.Description} timed out{after} waiting for Odoo at {url}."), ex)
+                $"{info.Description} timed out{after} waiting for Odoo at {url}.", ex)
             {
                 Url = url,
                 IsTimeout = true,
@@ -258,7 +277,7 @@ internal sealed partial class OdooHttpConnection : IDisposable
         {
             var status = (ex as HttpRequestException)?.StatusCode;
             throw new OdooTransportException(
-                Redactor.Redact($"{info.Description} to Odoo at {url} failed: {Describe(ex)}."), ex)
+                $"{info.Description} to Odoo at {url} failed: {Redactor.Redact(Describe(ex))}.", ex)
             {
                 Url = url,
                 StatusCode = status is null ? null : (int)status,
@@ -338,5 +357,47 @@ internal sealed partial class OdooHttpConnection : IDisposable
         _abort.Cancel();
         if (_ownsClient) _http.Dispose();
         _abort.Dispose();
+    }
+}
+
+/// <summary>
+/// The body of a call that must not run twice (a create, a write, any call not marked read-only): it can be written
+/// to the connection once. An HTTP handler that sends the same request again (a retry configured on the injected
+/// <see cref="HttpClient"/>) gets an <see cref="InvalidOperationException"/> before a byte of the body goes out,
+/// which reaches the caller inside an <see cref="OdooTransportException"/>: the call ran at most once.
+/// See <see cref="OdooHttpRequest.IsRetrySafe"/>.
+/// </summary>
+internal sealed class SendOnceContent(ReadOnlyMemory<byte> body, string call) : HttpContent
+{
+    private int _sent;
+
+    private void Claim()
+    {
+        if (Interlocked.Exchange(ref _sent, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"An HTTP handler tried to send {call} a second time. It is not read-only, so it is never resent: retry only requests for which OdooHttpRequest.IsRetrySafe is true.");
+        }
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+    {
+        Claim();
+        return stream.WriteAsync(body, cancellationToken).AsTask();
+    }
+
+    protected override void SerializeToStream(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+    {
+        Claim();
+        stream.Write(body.Span);
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = body.Length;
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Odoo.Serialization;
 
 namespace Odoo.Transport;
 
@@ -48,7 +49,7 @@ internal static class OdooWire
             || (ex is OdooProtocolException p && p.Model is null && p.Method is null))
         {
             var leaks = redactor.Leaks(ex);
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"), leaks ? null : ex)
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}", leaks ? null : ex)
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -58,7 +59,7 @@ internal static class OdooWire
         }
         catch (OdooException ex) when (redactor.Leaks(ex))
         {
-            throw new OdooProtocolException(redactor.Redact($"The result of {info.Description} could not be decoded: {ex.Message}"))
+            throw new OdooProtocolException($"The result of {info.Description} could not be decoded: {redactor.Redact(ex.Message)}")
             {
                 Model = info.Model,
                 Method = info.Method,
@@ -90,19 +91,19 @@ internal static class OdooWire
         }
         while (true)
         {
-            Next(ref r);
+            OdooJsonReader.Read(ref r);
             if (r.TokenType == JsonTokenType.EndObject) return data;
-            if (r.ValueTextEquals("name"u8)) { Next(ref r); data.Name = ReadText(ref r); }
-            else if (r.ValueTextEquals("message"u8)) { Next(ref r); data.Message = ReadText(ref r); }
-            else if (r.ValueTextEquals("debug"u8)) { Next(ref r); data.Debug = ReadText(ref r); }
+            if (r.ValueTextEquals("name"u8)) { OdooJsonReader.Read(ref r); data.Name = ReadText(ref r); }
+            else if (r.ValueTextEquals("message"u8)) { OdooJsonReader.Read(ref r); data.Message = ReadText(ref r); }
+            else if (r.ValueTextEquals("debug"u8)) { OdooJsonReader.Read(ref r); data.Debug = ReadText(ref r); }
             else if (r.ValueTextEquals("arguments"u8))
             {
-                Next(ref r);
+                OdooJsonReader.Read(ref r);
                 if (r.TokenType == JsonTokenType.StartArray)
                 {
                     while (true)
                     {
-                        Next(ref r);
+                        OdooJsonReader.Read(ref r);
                         if (r.TokenType == JsonTokenType.EndArray) break;
                         data.Arguments.Add(r.TokenType == JsonTokenType.String ? r.GetString()! : JsonElement.ParseValue(ref r).GetRawText());
                     }
@@ -114,7 +115,7 @@ internal static class OdooWire
             }
             else
             {
-                Next(ref r);
+                OdooJsonReader.Read(ref r);
                 r.Skip();
             }
         }
@@ -137,182 +138,11 @@ internal static class OdooWire
         }
     }
 
-    public static void Next(ref Utf8JsonReader r)
-    {
-        if (!r.Read()) throw new JsonException("The JSON ended in the middle of a value.");
-    }
-
-    /// <summary>Builds the typed exception for an Odoo error.</summary>
-    /// <param name="data">The error object.</param>
-    /// <param name="httpStatus">The HTTP status of the answer.</param>
-    /// <param name="info">The call.</param>
-    /// <param name="redactor">Masks the secrets.</param>
-    /// <param name="database">The database the call named, for a "database not found" answer that does not name it.</param>
-    /// <returns>An <see cref="OdooServerException"/> (or subclass), or an <see cref="OdooServerUnavailableException"/> when Odoo lost its database connection.</returns>
-    public static OdooException ServerError(ServerErrorData data, int httpStatus, CallInfo info, SecretRedactor redactor, string? database = null)
-    {
-        var name = data.Name ?? string.Empty;
-        var serverMessage = redactor.Redact(data.Message ?? data.EnvelopeMessage ?? (data.Arguments.Count > 0 ? data.Arguments[0] : null) ?? "(no message)");
-        var debug = redactor.Redact(data.Debug is { Length: > OdooServerException.MaxDebugLength } d ? d[..OdooServerException.MaxDebugLength] : data.Debug);
-        var arguments = data.Arguments.Select(a => redactor.Redact(a)).ToArray();
-        var label = name.Length > 0 ? name : httpStatus != 200 ? "HTTP " + httpStatus : "Odoo error";
-        if (TypedServerError(name, serverMessage, label, info, redactor, database) is { } typed)
-        {
-            return typed switch
-            {
-                OdooServerException e => WithDetails(e, arguments, debug, httpStatus, info),
-                _ => typed,
-            };
-        }
-        var kind = Classify(name, httpStatus, data.Code);
-        var message = kind switch
-        {
-            ErrorKind.Argument when info.Model is not null =>
-                $"{info.Description} failed ({label}): Odoo could not bind the arguments to {info.Model}.{info.Method}: {serverMessage}",
-            ErrorKind.Lock => $"{info.Description} failed ({label}): {serverMessage} (records locked by a concurrent transaction; nothing was applied)",
-            _ => $"{info.Description} failed ({label}): {serverMessage}",
-        };
-        return kind switch
-        {
-            ErrorKind.AccessDenied => new OdooAccessDeniedException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.Access => new OdooAccessException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.Validation => new OdooValidationException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.User => new OdooUserException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.Missing => new OdooMissingRecordException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.SessionExpired => new OdooSessionExpiredException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.NotFound => new OdooNotFoundException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.Lock => new OdooLockException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            ErrorKind.Argument => new OdooArgumentException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-            _ => new OdooServerException(name, serverMessage, message)
-            { Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-        };
-    }
-
-    private static OdooServerException WithDetails(OdooServerException e, string[] arguments, string? debug, int httpStatus, CallInfo info) => e switch
-    {
-        OdooDatabaseNotFoundException x => new OdooDatabaseNotFoundException(x.ExceptionName, x.ServerMessage, x.Message)
-        { Database = x.Database, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-        OdooUnknownFieldException x => new OdooUnknownFieldException(x.ExceptionName, x.ServerMessage, x.Message)
-        { FieldModel = x.FieldModel, Field = x.Field, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-        OdooInvalidValueException x => new OdooInvalidValueException(x.ExceptionName, x.ServerMessage, x.Message)
-        { Field = x.Field, Value = x.Value, ExpectedType = x.ExpectedType, Arguments = arguments, Debug = debug, HttpStatus = httpStatus, Model = info.Model, Method = info.Method, Ids = info.Ids },
-        _ => e,
-    };
-
     /// <summary>
-    /// The errors typed from what Odoo's message says rather than from its class alone (one place for the mapping):
-    /// a database that does not exist, an unknown field, a value that does not fit, a database connection lost to a
-    /// restart. <see langword="null"/> for everything else.
+    /// Whether reading an answer's JSON failed because it is invalid or ends too soon: a <see cref="JsonException"/>, or the
+    /// <see cref="OdooJsonReader.Read"/> error, which names no call yet (the transports add the call and the body).
     /// </summary>
-    private static OdooException? TypedServerError(string name, string serverMessage, string label, CallInfo info, SecretRedactor redactor, string? database)
-    {
-        var missingDb = OdooErrorText.MissingDatabase(name, serverMessage);
-        if (missingDb is not null || OdooErrorText.IsSessionDatabaseNotFound(name, serverMessage))
-        {
-            var db = missingDb ?? database;
-            return new OdooDatabaseNotFoundException(name, serverMessage, DatabaseNotFoundMessage(info.Description, label, db, null, redactor)) { Database = db };
-        }
-        if (OdooErrorText.IsConnectionLost(name, serverMessage))
-        {
-            var firstLine = serverMessage.Split('\n', 2)[0].Trim();
-            return new OdooServerUnavailableException(redactor.Redact(
-                $"{info.Description} failed ({label}): {firstLine}. Odoo lost its database connection: the server or its database is restarting or shutting down. Retry later: reads are retried within ReadRetryBudget, a write is not resent (Odoo rolled it back)."))
-            {
-                ExceptionName = name,
-                ServerMessage = serverMessage,
-                Model = info.Model,
-                Method = info.Method,
-                Ids = info.Ids,
-            };
-        }
-        if (OdooErrorText.UnknownField(name, serverMessage) is { } unknown)
-        {
-            return new OdooUnknownFieldException(name, serverMessage,
-                $"{info.Description} failed ({label}): Odoo has no field '{unknown.Field}' on model '{unknown.Model}'. Check the name in the fields, domain, order or values; the module that adds the field may not be installed, or the declaration does not match the server (run the drift check: odoogen check).")
-            { FieldModel = unknown.Model, Field = unknown.Field };
-        }
-        if (OdooErrorText.InvalidValue(name, serverMessage) is { } invalid)
-        {
-            var field = invalid.Field is null ? "" : $" for '{invalid.Field}'";
-            return new OdooInvalidValueException(name, serverMessage,
-                $"{info.Description} failed ({label}): a value{field} does not fit its field: {invalid.Description}. Nothing was applied: pass a value of the field's type.")
-            { Field = invalid.Field, Value = invalid.Value, ExpectedType = invalid.Type };
-        }
-        return null;
-    }
-
-    /// <summary>The message of an <see cref="OdooDatabaseNotFoundException"/>, with the databases when they are known.</summary>
-    internal static string DatabaseNotFoundMessage(string call, string label, string? database, IReadOnlyList<string>? available, SecretRedactor redactor)
-    {
-        var which = database is null ? "database of that name" : $"database '{database}'";
-        var listed = available switch
-        {
-            null => "",
-            { Count: 0 } => " The server lists no database.",
-            _ => $" The server lists: {string.Join(", ", available)}.",
-        };
-        return redactor.Redact(
-            $"{call} failed ({label}): Odoo has no {which} (or its db_filter hides it).{listed} Set OdooClientOptions.Database to a database of this server.");
-    }
-
-    private enum ErrorKind { Server, AccessDenied, Access, Validation, User, Missing, SessionExpired, NotFound, Lock, Argument }
-
-    private static ErrorKind Classify(string name, int httpStatus, int? code)
-    {
-        var dot = name.LastIndexOf('.');
-        var shortName = dot >= 0 ? name[(dot + 1)..] : name;
-        switch (shortName)
-        {
-            case "AccessDenied":
-                return ErrorKind.AccessDenied;
-            case "AccessError":
-                return ErrorKind.Access;
-            case "ValidationError":
-            case "IntegrityError":
-                return ErrorKind.Validation;
-            case "UserError":
-            case "Warning" when name.Contains("exceptions", StringComparison.Ordinal):
-            case "RedirectWarning":
-                return ErrorKind.User;
-            case "MissingError":
-                return ErrorKind.Missing;
-            case "LockError":
-                return ErrorKind.Lock;
-            case "NotFound" when name.StartsWith("werkzeug", StringComparison.Ordinal):
-                return ErrorKind.NotFound;
-            case "UnprocessableEntity" when name.StartsWith("werkzeug", StringComparison.Ordinal):
-                return ErrorKind.Argument;
-            case "SessionExpiredException":
-                return ErrorKind.SessionExpired;
-            case "Unauthorized" when name.StartsWith("werkzeug", StringComparison.Ordinal):
-                return ErrorKind.AccessDenied;
-            case "Forbidden" when name.StartsWith("werkzeug", StringComparison.Ordinal):
-                return ErrorKind.Access;
-        }
-        if (name.StartsWith("psycopg2.", StringComparison.Ordinal) &&
-            (shortName.EndsWith("Violation", StringComparison.Ordinal) || shortName == "IntegrityError"))
-        {
-            return ErrorKind.Validation;
-        }
-        if (code == 100) return ErrorKind.SessionExpired;
-        return httpStatus switch
-        {
-            401 => ErrorKind.AccessDenied,
-            403 => ErrorKind.Access,
-            409 => ErrorKind.Lock,
-            422 => ErrorKind.User,
-            _ => ErrorKind.Server,
-        };
-    }
+    public static bool IsInvalidJson(Exception ex) => ex is JsonException or OdooProtocolException { Model: null, Method: null, BodyExcerpt: null };
 
     /// <summary>The first <see cref="OdooProtocolException.MaxQuotedLength"/> characters of a body, redacted.</summary>
     public static string Excerpt(ReadOnlySpan<byte> body, SecretRedactor redactor)
@@ -330,7 +160,7 @@ internal static class OdooWire
         var type = answer.ContentType is null ? "" : $" (Content-Type {answer.ContentType})";
         var quoted = excerpt.Length == 0 ? "an empty body" : $"\"{excerpt}{(answer.Body.Length > excerpt.Length ? "..." : "")}\"";
         return new OdooProtocolException(
-            redactor.Redact($"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}"), inner)
+            $"Odoo at {answer.Url} answered {info.Description} with {what}{type}: {quoted}", inner)
         {
             BodyExcerpt = excerpt,
             Model = info.Model,
@@ -341,27 +171,33 @@ internal static class OdooWire
 
     public static OdooTransportException HttpStatus(HttpAnswer answer, CallInfo info, SecretRedactor redactor, string? hint = null)
     {
-        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + answer.ReasonPhrase;
+        var reason = string.IsNullOrEmpty(answer.ReasonPhrase) ? "" : " " + redactor.Redact(answer.ReasonPhrase);
         var excerpt = Excerpt(answer.Body.Span, redactor);
         if (excerpt.Length > 120) excerpt = excerpt[..120] + "...";
         var body = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
+        if (answer.RetryAfter is { } wait)
+        {
+            hint += $" The server asked to wait {wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s before retrying (Retry-After).";
+        }
         if (answer.Status == 503)
         {
             return new OdooServerUnavailableException(
-                redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}"))
+                $"{info.Description} failed: Odoo at {answer.Url} answered HTTP 503{reason}: the server (or a proxy in front of it) is restarting, shutting down or overloaded. Retry later: reads are retried within ReadRetryBudget, a write is not resent.{hint}{body}")
             {
                 StatusCode = answer.Status,
                 Url = answer.Url,
+                RetryAfter = answer.RetryAfter,
                 Model = info.Model,
                 Method = info.Method,
                 Ids = info.Ids,
             };
         }
         return new OdooTransportException(
-            redactor.Redact($"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}"))
+            $"{info.Description} failed: Odoo at {answer.Url} answered HTTP {answer.Status}{reason}.{hint}{body}")
         {
             StatusCode = answer.Status,
             Url = answer.Url,
+            RetryAfter = answer.RetryAfter,
             Model = info.Model,
             Method = info.Method,
             Ids = info.Ids,

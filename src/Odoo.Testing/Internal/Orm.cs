@@ -18,33 +18,37 @@ internal static class Orm
     private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
-    /// <summary>A built-in method's Python signature after <c>self</c>.</summary>
+    /// <summary>A built-in method: its Python signature after <c>self</c> and its implementation, side by side.</summary>
+    /// <param name="Run">The implementation, run after the arguments are bound to <paramref name="Params"/>.</param>
     /// <param name="HasIds">A record method (no <c>@api.model</c>): the ids come first over JSON-RPC.</param>
     /// <param name="Params">The named parameters, in order.</param>
     /// <param name="Required">The parameters without a default, in order.</param>
     /// <param name="VarKeywords">The extra keywords a <c>**kwargs</c> accepts (search_read's <c>**read_kwargs</c>: <c>load</c>).</param>
-    private sealed record Builtin(bool HasIds, string[] Params, string[]? Required = null, string[]? VarKeywords = null);
+    private sealed record Builtin(BuiltinRun Run, bool HasIds, string[] Params, string[]? Required = null, string[]? VarKeywords = null);
+
+    /// <summary>A built-in's implementation: checks access, runs it on the store and writes its JSON result.</summary>
+    private delegate void BuiltinRun(in Invocation x, Utf8JsonWriter w);
 
     private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
     {
-        ["search"] = new(false, ["domain", "offset", "limit", "order"], ["domain"]),
-        ["search_read"] = new(false, ["domain", "fields", "offset", "limit", "order"], VarKeywords: ["load"]),
-        ["search_count"] = new(false, ["domain", "limit"], ["domain"]),
-        ["read"] = new(true, ["fields", "load"]),
-        ["create"] = new(false, ["vals_list"], ["vals_list"]),
-        ["write"] = new(true, ["vals"], ["vals"]),
-        ["update"] = new(true, ["values"], ["values"]),
-        ["unlink"] = new(true, []),
-        ["copy"] = new(true, ["default"]),
-        ["fields_get"] = new(false, ["allfields", "attributes"]),
-        ["name_search"] = new(false, ["name", "domain", "operator", "limit"]),
-        ["name_create"] = new(false, ["name"], ["name"]),
-        ["default_get"] = new(false, ["fields_list"], ["fields_list"]),
-        ["exists"] = new(true, []),
-        ["action_archive"] = new(true, []),
-        ["action_unarchive"] = new(true, []),
-        ["check_access_rights"] = new(false, ["operation", "raise_exception"], ["operation"]),
-        ["context_get"] = new(false, []),
+        ["search"] = new(Search, false, ["domain", "offset", "limit", "order"], ["domain"]),
+        ["search_read"] = new(SearchRead, false, ["domain", "fields", "offset", "limit", "order"], VarKeywords: ["load"]),
+        ["search_count"] = new(SearchCount, false, ["domain", "limit"], ["domain"]),
+        ["read"] = new(Read, true, ["fields", "load"]),
+        ["create"] = new(Create, false, ["vals_list"], ["vals_list"]),
+        ["write"] = new(Write, true, ["vals"], ["vals"]),
+        ["update"] = new(Write, true, ["values"], ["values"]),
+        ["unlink"] = new(Unlink, true, []),
+        ["copy"] = new(Copy, true, ["default"]),
+        ["fields_get"] = new(FieldsGet, false, ["allfields", "attributes"]),
+        ["name_search"] = new(NameSearch, false, ["name", "domain", "operator", "limit"]),
+        ["name_create"] = new(NameCreate, false, ["name"], ["name"]),
+        ["default_get"] = new(DefaultGet, false, ["fields_list"], ["fields_list"]),
+        ["exists"] = new(Exists, true, []),
+        ["action_archive"] = new(Archive, true, []),
+        ["action_unarchive"] = new(Archive, true, []),
+        ["check_access_rights"] = new(CheckAccessRights, false, ["operation", "raise_exception"], ["operation"]),
+        ["context_get"] = new(ContextGet, false, []),
     };
 
     /// <summary>Whether <paramref name="method"/> exists on the model (built-in or registered).</summary>
@@ -315,228 +319,303 @@ internal static class Orm
         => !(context.TryGetProperty("active_test", out var at) && at.ValueKind == JsonValueKind.False);
 
     /// <summary>Odoo 19 renamed default_get's parameter: odoo/orm/models.py <c>def default_get(self, fields: Sequence[str])</c> (18: <c>fields_list</c>).</summary>
-    private static readonly Builtin DefaultGet19 = new(false, ["fields"], ["fields"]);
+    private static readonly Builtin DefaultGet19 = new(DefaultGet, false, ["fields"], ["fields"]);
+
+    /// <summary>The bound arguments of one built-in call, as its implementation reads them.</summary>
+    private readonly record struct Invocation(
+        Store Store, ModelTable Table, OrmCall Call, Dictionary<string, JsonElement> Named, List<int> Ids, int Major, bool ActiveTest)
+    {
+        public int Uid => Call.Uid;
+    }
 
     private static void RunBuiltin(Store store, ModelTable t, Builtin b, in OrmCall call, int major, Utf8JsonWriter w)
     {
         if (call.Method == "default_get" && major >= 19) b = DefaultGet19;
         var named = Bind(b, call, out var ids);
-        var ctx = ContextOf(call);
-        var activeTest = ActiveTest(ctx);
-        var uid = call.Uid;
-        switch (call.Method)
+        b.Run(new Invocation(store, t, call, named, ids, major, ActiveTest(ContextOf(call))), w);
+    }
+
+
+    private static void Search(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var activeTest = x.ActiveTest;
+        store.CheckAccess(t, OdooOperation.Read, uid);
+        var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
+        w.WriteStartArray();
+        foreach (var r in rows) w.WriteNumberValue(r.Id);
+        w.WriteEndArray();
+    }
+
+    private static void SearchRead(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var activeTest = x.ActiveTest;
+        store.CheckAccess(t, OdooOperation.Read, uid);
+        var fields = ResolveFields(t, Arg(named, "fields"));
+        var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
+        JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
+    }
+
+    private static void SearchCount(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var activeTest = x.ActiveTest;
+        store.CheckAccess(t, OdooOperation.Read, uid);
+        var limit = OptInt(named, "limit", "search_count");
+        var rows = store.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
+        w.WriteNumberValue(rows.Count);
+    }
+
+    private static void Read(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        var activeTest = x.ActiveTest;
+        store.CheckAccess(t, OdooOperation.Read, uid);
+        var fields = ResolveFields(t, Arg(named, "fields"));
+        var rows = store.ExistingRows(t, ids, raiseMissing: false, uid);
+        JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
+    }
+
+    private static void Create(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var call = x.Call;
+        store.CheckAccess(t, OdooOperation.Create, uid);
+        var vals = Arg(named, "vals_list");
+        if (vals.ValueKind == JsonValueKind.Array)
         {
-            case "search":
+            var created = new List<int>();
+            foreach (var v in vals.EnumerateArray()) created.Add(store.Create(t, v, uid));
+            w.WriteStartArray();
+            foreach (var id in created) w.WriteNumberValue(id);
+            w.WriteEndArray();
+        }
+        else
+        {
+            var id = store.Create(t, vals, uid);
+            if (call.Protocol == OdooRequestProtocol.Json2)
             {
-                store.CheckAccess(t, OdooOperation.Read, uid);
-                var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
-                w.WriteStartArray();
-                foreach (var r in rows) w.WriteNumberValue(r.Id);
-                w.WriteEndArray();
-                break;
-            }
-            case "search_read":
-            {
-                store.CheckAccess(t, OdooOperation.Read, uid);
-                var fields = ResolveFields(t, Arg(named, "fields"));
-                var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
-                JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
-                break;
-            }
-            case "search_count":
-            {
-                store.CheckAccess(t, OdooOperation.Read, uid);
-                var limit = OptInt(named, "limit", "search_count");
-                var rows = store.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
-                w.WriteNumberValue(rows.Count);
-                break;
-            }
-            case "read":
-            {
-                store.CheckAccess(t, OdooOperation.Read, uid);
-                var fields = ResolveFields(t, Arg(named, "fields"));
-                var rows = store.ExistingRows(t, ids, raiseMissing: false, uid);
-                JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
-                break;
-            }
-            case "create":
-            {
-                store.CheckAccess(t, OdooOperation.Create, uid);
-                var vals = Arg(named, "vals_list");
-                if (vals.ValueKind == JsonValueKind.Array)
-                {
-                    var created = new List<int>();
-                    foreach (var v in vals.EnumerateArray()) created.Add(store.Create(t, v, uid));
-                    w.WriteStartArray();
-                    foreach (var id in created) w.WriteNumberValue(id);
-                    w.WriteEndArray();
-                }
-                else
-                {
-                    var id = store.Create(t, vals, uid);
-                    if (call.Protocol == OdooRequestProtocol.Json2)
-                    {
-                        w.WriteStartArray();
-                        w.WriteNumberValue(id);
-                        w.WriteEndArray();
-                    }
-                    else w.WriteNumberValue(id);
-                }
-                break;
-            }
-            case "write" or "update":
-            {
-                store.CheckAccess(t, OdooOperation.Write, uid);
-                store.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
-                if (call.Method == "write") w.WriteBooleanValue(true);
-                else w.WriteNullValue();
-                break;
-            }
-            case "unlink":
-                store.CheckAccess(t, OdooOperation.Unlink, uid);
-                store.Unlink(t, ids, uid);
-                w.WriteBooleanValue(true);
-                break;
-            case "copy":
-            {
-                store.CheckAccess(t, OdooOperation.Create, uid);
-                var def = Arg(named, "default");
-                var created = new List<int>();
-                foreach (var id in ids.Distinct()) created.Add(store.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
-                if (created.Count == 1 && call.Protocol != OdooRequestProtocol.Json2) w.WriteNumberValue(created[0]);
-                else
-                {
-                    w.WriteStartArray();
-                    foreach (var id in created) w.WriteNumberValue(id);
-                    w.WriteEndArray();
-                }
-                break;
-            }
-            case "fields_get":
-            {
-                static HashSet<string>? Names(JsonElement e) => e.ValueKind == JsonValueKind.Array
-                    ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToHashSet(StringComparer.Ordinal)
-                    : null;
-                var all = Names(Arg(named, "allfields"));
-                if (all is { Count: 0 }) all = null;
-                JsonOut.WriteFieldsGet(w, t, all, Names(Arg(named, "attributes")));
-                break;
-            }
-            case "name_search":
-            {
-                store.CheckAccess(t, OdooOperation.Read, uid);
-                var name = OptString(named, "name") ?? "";
-                var op = OptString(named, "operator") ?? "ilike";
-                var limit = OptInt(named, "limit", "name_search") ?? 100;
-                var domain = Arg(named, "domain");
-                var rows = store.Search(t, domain, 0, null, null, activeTest);
-                var matches = new List<Row>();
-                if (name.Length == 0 && op is "ilike" or "like" or "=ilike" or "=like")
-                    matches = rows;
-                else
-                {
-                    var test = NameTest(op, name);
-                    foreach (var r in rows)
-                        if (test(store.DisplayName(t, r))) matches.Add(r);
-                }
-                w.WriteStartArray();
-                foreach (var r in matches.Take(limit))
-                {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(r.Id);
-                    w.WriteStringValue(store.DisplayName(t, r));
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-                break;
-            }
-            case "name_create":
-            {
-                store.CheckAccess(t, OdooOperation.Create, uid);
-                var rec = t.RecName ?? throw OdooServerError.UserError($"Cannot execute name_create, no _rec_name defined on {t.Name}");
-                var doc = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { [rec.Name] = OptString(named, "name") });
-                var id = store.Create(t, doc, uid);
                 w.WriteStartArray();
                 w.WriteNumberValue(id);
-                w.WriteStringValue(store.DisplayName(t, t.Rows[id]));
                 w.WriteEndArray();
-                break;
             }
-            case "default_get":
-            {
-                var wanted = Arg(named, major >= 19 ? "fields" : "fields_list");
-                w.WriteStartObject();
-                foreach (var e in wanted.ValueKind == JsonValueKind.Array ? wanted.EnumerateArray().ToArray() : [])
-                {
-                    if (e.ValueKind != JsonValueKind.String || t.Field(e.GetString()!) is not { } f) continue;
-                    var def = f.Schema.DefaultFactory is { } fac ? fac() : f.Schema.Default;
-                    if (def is null) continue;
-                    w.WritePropertyName(f.JsonName);
-                    var stored = Values.FromClr(t, f, def);
-                    WriteDefault(w, f, stored);
-                }
-                w.WriteEndObject();
-                break;
-            }
-            case "exists":
-            {
-                w.WriteStartArray();
-                foreach (var r in store.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
-                w.WriteEndArray();
-                break;
-            }
-            case "action_archive" or "action_unarchive":
-            {
-                store.CheckAccess(t, OdooOperation.Write, uid);
-                var doc = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { ["active"] = call.Method == "action_unarchive" });
-                store.Write(t, ids, doc, uid);
-                w.WriteBooleanValue(true);
-                break;
-            }
-            case "check_access_rights":
-            {
-                var op = OptString(named, "operation") switch
-                {
-                    "read" => OdooOperation.Read,
-                    "write" => OdooOperation.Write,
-                    "create" => OdooOperation.Create,
-                    "unlink" => OdooOperation.Unlink,
-                    var o => throw OdooServerError.ValueError($"Invalid access mode: {o}"),
-                };
-                var raise = Arg(named, "raise_exception").ValueKind != JsonValueKind.False;
-                try
-                {
-                    store.CheckAccess(t, op, uid);
-                    w.WriteBooleanValue(true);
-                }
-                catch (OdooServerError) when (!raise)
-                {
-                    w.WriteBooleanValue(false);
-                }
-                break;
-            }
-            case "context_get":
-            {
-                var users = store.Table("res.users");
-                w.WriteStartObject();
-                if (users.Rows.TryGetValue(uid, out var user))
-                {
-                    foreach (var key in (ReadOnlySpan<string>)["lang", "tz"])
-                    {
-                        if (users.Field(key) is not { } f) continue;
-                        w.WritePropertyName(key);
-                        JsonOut.WriteValue(w, store, users, user, f, true);
-                    }
-                }
-                // Odoo's res.users.context_get puts the caller's uid in the context; JSON-2 clients read it from there.
-                w.WriteNumber("uid", uid);
-                w.WriteEndObject();
-                break;
-            }
-            default:
-                throw UnknownMethod(t.Name, call.Method, major);
+            else w.WriteNumberValue(id);
         }
     }
+
+    private static void Write(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        var call = x.Call;
+        store.CheckAccess(t, OdooOperation.Write, uid);
+        store.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
+        if (call.Method == "write") w.WriteBooleanValue(true);
+        else w.WriteNullValue();
+    }
+
+    private static void Unlink(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        store.CheckAccess(t, OdooOperation.Unlink, uid);
+        store.Unlink(t, ids, uid);
+        w.WriteBooleanValue(true);
+    }
+
+    private static void Copy(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        var call = x.Call;
+        store.CheckAccess(t, OdooOperation.Create, uid);
+        var def = Arg(named, "default");
+        var created = new List<int>();
+        foreach (var id in ids.Distinct()) created.Add(store.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
+        if (created.Count == 1 && call.Protocol != OdooRequestProtocol.Json2) w.WriteNumberValue(created[0]);
+        else
+        {
+            w.WriteStartArray();
+            foreach (var id in created) w.WriteNumberValue(id);
+            w.WriteEndArray();
+        }
+    }
+
+    private static void FieldsGet(in Invocation x, Utf8JsonWriter w)
+    {
+        var t = x.Table;
+        var named = x.Named;
+        static HashSet<string>? Names(JsonElement e) => e.ValueKind == JsonValueKind.Array
+            ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var all = Names(Arg(named, "allfields"));
+        if (all is { Count: 0 }) all = null;
+        JsonOut.WriteFieldsGet(w, t, all, Names(Arg(named, "attributes")));
+    }
+
+    private static void NameSearch(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var activeTest = x.ActiveTest;
+        store.CheckAccess(t, OdooOperation.Read, uid);
+        var name = OptString(named, "name") ?? "";
+        var op = OptString(named, "operator") ?? "ilike";
+        var limit = OptInt(named, "limit", "name_search") ?? 100;
+        var domain = Arg(named, "domain");
+        var rows = store.Search(t, domain, 0, null, null, activeTest);
+        var matches = new List<Row>();
+        if (name.Length == 0 && op is "ilike" or "like" or "=ilike" or "=like")
+            matches = rows;
+        else
+        {
+            var test = NameTest(op, name);
+            foreach (var r in rows)
+                if (test(store.DisplayName(t, r))) matches.Add(r);
+        }
+        w.WriteStartArray();
+        foreach (var r in matches.Take(limit))
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(r.Id);
+            w.WriteStringValue(store.DisplayName(t, r));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void NameCreate(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        store.CheckAccess(t, OdooOperation.Create, uid);
+        var rec = t.RecName ?? throw OdooServerError.UserError($"Cannot execute name_create, no _rec_name defined on {t.Name}");
+        var doc = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { [rec.Name] = OptString(named, "name") });
+        var id = store.Create(t, doc, uid);
+        w.WriteStartArray();
+        w.WriteNumberValue(id);
+        w.WriteStringValue(store.DisplayName(t, t.Rows[id]));
+        w.WriteEndArray();
+    }
+
+    private static void DefaultGet(in Invocation x, Utf8JsonWriter w)
+    {
+        var t = x.Table;
+        var named = x.Named;
+        var major = x.Major;
+        var wanted = Arg(named, major >= 19 ? "fields" : "fields_list");
+        w.WriteStartObject();
+        foreach (var e in wanted.ValueKind == JsonValueKind.Array ? wanted.EnumerateArray().ToArray() : [])
+        {
+            if (e.ValueKind != JsonValueKind.String || t.Field(e.GetString()!) is not { } f) continue;
+            var def = f.Schema.DefaultFactory is { } fac ? fac() : f.Schema.Default;
+            if (def is null) continue;
+            w.WritePropertyName(f.JsonName);
+            var stored = Values.FromClr(t, f, def);
+            WriteDefault(w, f, stored);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Exists(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        w.WriteStartArray();
+        foreach (var r in store.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
+        w.WriteEndArray();
+    }
+
+    private static void Archive(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var ids = x.Ids;
+        var uid = x.Uid;
+        var call = x.Call;
+        store.CheckAccess(t, OdooOperation.Write, uid);
+        var doc = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { ["active"] = call.Method == "action_unarchive" });
+        store.Write(t, ids, doc, uid);
+        w.WriteBooleanValue(true);
+    }
+
+    private static void CheckAccessRights(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var t = x.Table;
+        var named = x.Named;
+        var uid = x.Uid;
+        var op = OptString(named, "operation") switch
+        {
+            "read" => OdooOperation.Read,
+            "write" => OdooOperation.Write,
+            "create" => OdooOperation.Create,
+            "unlink" => OdooOperation.Unlink,
+            var o => throw OdooServerError.ValueError($"Invalid access mode: {o}"),
+        };
+        var raise = Arg(named, "raise_exception").ValueKind != JsonValueKind.False;
+        try
+        {
+            store.CheckAccess(t, op, uid);
+            w.WriteBooleanValue(true);
+        }
+        catch (OdooServerError) when (!raise)
+        {
+            w.WriteBooleanValue(false);
+        }
+    }
+
+    private static void ContextGet(in Invocation x, Utf8JsonWriter w)
+    {
+        var store = x.Store;
+        var uid = x.Uid;
+        var users = store.Table("res.users");
+        w.WriteStartObject();
+        if (users.Rows.TryGetValue(uid, out var user))
+        {
+            foreach (var key in (ReadOnlySpan<string>)["lang", "tz"])
+            {
+                if (users.Field(key) is not { } f) continue;
+                w.WritePropertyName(key);
+                JsonOut.WriteValue(w, store, users, user, f, true);
+            }
+        }
+        // Odoo's res.users.context_get puts the caller's uid in the context; JSON-2 clients read it from there.
+        w.WriteNumber("uid", uid);
+        w.WriteEndObject();
+    }
+
 
     private static void WriteDefault(Utf8JsonWriter w, FieldDef f, object? stored)
     {

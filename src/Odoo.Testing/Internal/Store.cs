@@ -9,7 +9,10 @@ internal sealed record AccessRule(string Model, OdooOperation Operations, int? U
 
 internal sealed record MethodRegistration(OdooMethodHandler Handler, OdooMethodKind Kind);
 
-/// <summary>The in-memory database. Every member must be used while holding <see cref="Sync"/>.</summary>
+/// <summary>
+/// The in-memory database. Every member must be used while holding <see cref="Sync"/>: the entry points
+/// (schema, access, search, create, write, unlink, copy, transactions) throw <see cref="InvalidOperationException"/> otherwise.
+/// </summary>
 internal sealed class Store
 {
     private readonly Dictionary<(string Model, string Field), (long Version, Dictionary<int, List<int>> Map)> _inverse = [];
@@ -28,6 +31,13 @@ internal sealed class Store
     /// <summary>Bumped on every change, so caches know when to rebuild.</summary>
     public long Version { get; private set; }
 
+    /// <summary>Throws unless the calling thread holds <see cref="Sync"/>.</summary>
+    private void EnsureLocked()
+    {
+        if (!Sync.IsHeldByCurrentThread)
+            throw new InvalidOperationException("The in-memory Odoo store was used without holding its lock (Store.Sync).");
+    }
+
     public ModelTable? TryTable(string model) => Models.GetValueOrDefault(model);
 
     public ModelTable Table(string model)
@@ -35,6 +45,7 @@ internal sealed class Store
 
     public void Define(OdooModelSchema schema)
     {
+        EnsureLocked();
         var table = new ModelTable(schema);
         if (Models.TryGetValue(schema.Name, out var previous)) table.AdoptRows(previous);
         Models[schema.Name] = table;
@@ -46,6 +57,7 @@ internal sealed class Store
     /// <summary>Runs <paramref name="action"/> atomically: on an exception every change is undone.</summary>
     public T Transaction<T>(Func<T> action)
     {
+        EnsureLocked();
         if (_undo is not null) return action();
         _undo = [];
         try
@@ -91,6 +103,7 @@ internal sealed class Store
 
     public void CheckAccess(ModelTable t, OdooOperation op, int uid)
     {
+        EnsureLocked();
         foreach (var rule in AccessRules)
         {
             if (rule.Model != t.Name || (rule.Operations & op) == 0 || (rule.Uid is { } u && u != uid)) continue;
@@ -205,6 +218,7 @@ internal sealed class Store
 
     public List<Row> Search(ModelTable t, JsonElement domain, int offset, int? limit, string? order, bool activeTest)
     {
+        EnsureLocked();
         var cond = Domain.Compile(this, t, domain, activeTest);
         var rows = new List<Row>();
         var ordered = t.Ordered;
@@ -234,6 +248,7 @@ internal sealed class Store
 
     public int Create(ModelTable t, JsonElement vals, int uid, bool allowId = false, FieldDef? forcedField = null, object? forcedValue = null)
     {
+        EnsureLocked();
         if (vals.ValueKind != JsonValueKind.Object)
             throw OdooServerError.ValueError($"create() of {t.Name} expects a dictionary of values, got {vals.GetRawText()}");
         var values = new object?[t.SlotCount];
@@ -301,6 +316,7 @@ internal sealed class Store
 
     public void Write(ModelTable t, IReadOnlyList<int> ids, JsonElement vals, int uid)
     {
+        EnsureLocked();
         if (vals.ValueKind != JsonValueKind.Object)
             throw OdooServerError.ValueError($"write() of {t.Name} expects a dictionary of values, got {vals.GetRawText()}");
         var rows = ExistingRows(t, ids, t.Schema.HasRecordRules, uid);
@@ -334,6 +350,7 @@ internal sealed class Store
 
     public List<Row> ExistingRows(ModelTable t, IReadOnlyList<int> ids, bool raiseMissing, int uid)
     {
+        EnsureLocked();
         var rows = new List<Row>(ids.Count);
         List<int>? missing = null;
         var seen = new HashSet<int>();
@@ -351,6 +368,7 @@ internal sealed class Store
 
     public void Unlink(ModelTable t, IReadOnlyList<int> ids, int uid)
     {
+        EnsureLocked();
         var rows = ExistingRows(t, ids, t.Schema.HasRecordRules, uid);
         if (rows.Count == 0) return;
         var doomed = rows.Select(r => r.Id).ToHashSet();
@@ -396,6 +414,7 @@ internal sealed class Store
 
     public int Copy(ModelTable t, int id, JsonElement? defaults, int uid)
     {
+        EnsureLocked();
         if (!t.Rows.TryGetValue(id, out var src)) throw OdooServerError.MissingError(t.Name, [id], uid);
         var values = new object?[t.SlotCount];
         foreach (var f in t.Fields)

@@ -49,7 +49,8 @@ public sealed class ManagerTests
         var c = Assert.Single(t.Calls);
         Assert.Equal("search_read", c.Method);
         Assert.True(c.Call.IsReadOnly);
-        Assert.Equal(["domain", "fields", "offset", "limit", "order"], c.Call.Arguments.Select(a => a.Name));
+        Assert.Equal(["domain"], c.Call.Arguments.Select(a => a.Name));
+        Assert.Equal(["fields", "offset", "limit", "order"], c.Call.KeywordArguments.Select(a => a.Name));
         Assert.Equal("""[["allowed_uses",">",0]]""", c.Arg("domain"));
         Assert.Equal("""["code","referral_credit_type"]""", c.Arg("fields"));
         Assert.Equal(("6", "3", "\"create_date desc, code\""), (c.Arg("offset"), c.Arg("limit"), c.Arg("order")));
@@ -62,7 +63,8 @@ public sealed class ManagerTests
         Assert.Equal([3, 1], await odoo.Manager<ReferralCode>().SearchIdsAsync(OdooDomain.Equal("Code", "A"), order: "Code"));
         Assert.Equal(42, await odoo.Manager<ReferralCode>().CountAsync(OdooDomain.Equal("Code", "A")));
         Assert.Equal(["search", "search_count"], t.Calls.Select(c => c.Method));
-        Assert.Equal(["domain", "offset", "limit", "order"], t.Calls.First().Call.Arguments.Select(a => a.Name));
+        Assert.Equal(["domain"], t.Calls.First().Call.Arguments.Select(a => a.Name));
+        Assert.Equal(["order"], t.Calls.First().Call.KeywordArguments.Select(a => a.Name));
         Assert.Equal(["domain"], t.Calls.Last().Call.Arguments.Select(a => a.Name));
     }
 
@@ -158,8 +160,10 @@ public sealed class ManagerTests
     {
         var odoo = ScriptedTransport.Client(_ => """[{"id":1,"code":"A","referral_credit_type":[4,"cash"],"x_custom":false}]""", out _, version: "17.0");
         var rows = await odoo.Manager<ReferralCode>().SearchDictionariesAsync();
-        Assert.Equal(["Id", "Code", "ReferralCreditType", "x_custom"], rows[0].Keys);
-        Assert.Equal(4, rows[0]["ReferralCreditType"][0].GetInt32());
+        // The keys of ToDictionary(): a many2one as its Id and Name halves.
+        Assert.Equal(["Id", "Code", "ReferralCreditTypeId", "ReferralCreditTypeName", "x_custom"], rows[0].Keys);
+        Assert.Equal(4, rows[0]["ReferralCreditTypeId"].GetInt32());
+        Assert.Equal("cash", rows[0]["ReferralCreditTypeName"].GetString());
         var raw = await odoo.Manager<ReferralCode>().ListDictionariesAsync([1], rawNames: true);
         Assert.Equal(["id", "code", "referral_credit_type", "x_custom"], raw[0].Keys);
         Assert.Equal(JsonValueKind.False, raw[0]["x_custom"].ValueKind);

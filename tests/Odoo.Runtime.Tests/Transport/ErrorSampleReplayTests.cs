@@ -178,7 +178,7 @@ public sealed class ErrorSampleReplayTests
     public void Pythons_conversion_errors_are_invalid_values(string message, string value, string type)
     {
         var data = new ServerErrorData { Name = "builtins.ValueError", Message = message };
-        var ex = Assert.IsType<OdooInvalidValueException>(OdooWire.ServerError(data, 200, new CallInfo(null, "res.partner", "write", [1]), new SecretRedactor()));
+        var ex = Assert.IsType<OdooInvalidValueException>(OdooServerErrors.Create(data, 200, new CallInfo(null, "res.partner", "write", [1]), new SecretRedactor()));
         Assert.Equal((value, type), (ex.Value, ex.ExpectedType));
     }
 
@@ -226,7 +226,7 @@ public sealed class ErrorSampleReplayTests
     public void Which_psycopg2_errors_mean_a_restart(string name, string message, bool restarting)
     {
         var data = new ServerErrorData { Name = name, Message = message };
-        var ex = OdooWire.ServerError(data, 200, new CallInfo(null, "res.partner", "read", null), new SecretRedactor());
+        var ex = OdooServerErrors.Create(data, 200, new CallInfo(null, "res.partner", "read", null), new SecretRedactor());
         Assert.Equal(restarting, ex is OdooServerUnavailableException);
         Assert.Equal(restarting, OdooWire.IsTransient(ex));
     }

@@ -277,9 +277,10 @@ public sealed class LiveManagerTests
         server.Seed("test.tier", new { name = "Gold" });
         server.Seed("test.voucher", new { code = "A", tier_id = 1, allowed_uses = 2 }, new { code = "B", allowed_uses = 5 });
         var rows = await odoo.Vouchers.SearchDictionariesAsync(fields: ["Code", "TierId", "Uses"], order: "Code");
-        Assert.Equal(["Id", "Code", "Tier", "AllowedUses"], rows[0].Keys.Order(StringComparer.Ordinal).OrderBy(k => k == "Id" ? 0 : k == "Code" ? 1 : k == "Tier" ? 2 : 3));
-        Assert.Equal("Gold", rows[0]["Tier"][1].GetString());
-        Assert.Equal(JsonValueKind.False, rows[1]["Tier"].ValueKind);
+        Assert.Equal(["AllowedUses", "Code", "Id", "TierId", "TierName"], rows[0].Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Gold", rows[0]["TierName"].GetString());
+        Assert.Equal(JsonValueKind.Null, rows[1]["TierId"].ValueKind); // an empty link: null halves, as ToDictionary gives
+        Assert.Equal(JsonValueKind.Null, rows[1]["TierName"].ValueKind);
         var raw = await odoo.Vouchers.ListDictionariesAsync([2], fields: ["Code"], rawNames: true);
         Assert.Equal("B", raw[0]["code"].GetString());
         Assert.Equal([2], await odoo.Vouchers.SearchIdsAsync(OdooDomain.Where("Uses", ">", 2)));
