@@ -99,6 +99,12 @@ if ! command -v psql >/dev/null || ! /usr/bin/python3 -c 'import psycopg2, lxml,
     echo "real-odoo-tests: installing Odoo's Debian packages (odoo18.sh deps)"
     odoo18 deps
 fi
+# wkhtmltopdf renders Odoo's PDF reports (the report tests need it): Debian's package, only when missing.
+if ! command -v wkhtmltopdf >/dev/null; then
+    echo "real-odoo-tests: installing wkhtmltopdf (Odoo renders PDF reports with it)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wkhtmltopdf >/dev/null
+fi
 if [ "$(sql postgres 'select 1')" != 1 ]; then
     echo "real-odoo-tests: setting up PostgreSQL (odoo18.sh pg)"
     odoo18 pg
@@ -130,6 +136,15 @@ elif [ "$(cat "$STAMP" 2>/dev/null || true)" != "$hash" ]; then
     odoo18 upgrade openstack_models
     if grep -E ' (ERROR|CRITICAL) ' "$ODOO_WORK/log/upgrade.log"; then exit 2; fi
     echo "$hash" > "$STAMP"
+fi
+# Odoo looks for wkhtmltopdf once, when it starts: a server started before wkhtmltopdf was installed is restarted.
+pid=$(cat "$ODOO_WORK/odoo.pid" 2>/dev/null || true)
+if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && command -v wkhtmltopdf >/dev/null; then
+    started=$(( $(date +%s) - $(ps -o etimes= -p "$pid" | tr -d ' ') ))
+    if [ "$started" -le "$(stat -c %Z "$(command -v wkhtmltopdf)")" ]; then
+        echo "real-odoo-tests: restarting Odoo, which started before wkhtmltopdf was installed"
+        odoo18 restart >/dev/null
+    fi
 fi
 odoo18 start
 

@@ -14,7 +14,7 @@ namespace Odoo.Transport;
 /// <c>object.execute_kw(db, uid, password, model, method, args, kwargs)</c> on <c>/jsonrpc</c>.
 /// Also sends the service calls used to connect. Thread-safe.
 /// </summary>
-internal sealed class JsonRpcTransport : IOdooTransport
+internal sealed partial class JsonRpcTransport : IOdooTransport
 {
     private readonly OdooHttpConnection _http;
     private readonly string _database;

@@ -64,7 +64,7 @@ internal sealed class HttpAnswer : IDisposable
 /// private cookie jar (Odoo's <c>session_id</c>), the timeout, and the mapping of network failures
 /// to <see cref="OdooTransportException"/>. Thread-safe.
 /// </summary>
-internal sealed class OdooHttpConnection : IDisposable
+internal sealed partial class OdooHttpConnection : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
