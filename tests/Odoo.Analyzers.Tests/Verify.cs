@@ -43,8 +43,8 @@ internal sealed class OdooTest<TFix> : CSharpCodeFixTest<OdooUsageAnalyzer, TFix
         ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp13);
 
     /// <summary>
-    /// The models every test uses. Each has a hand-written <c>Fields</c> class standing in for the
-    /// generated typed field references (<c>{Model}.Fields.{Property}</c>) the ODOO100 fix writes.
+    /// The models every test uses; the generator gives each its typed field references
+    /// (<c>{Model}.Fields.{Property}</c>), which the ODOO100 fix writes.
     /// </summary>
     public const string Models = """
         using System.Collections.Generic;
@@ -57,7 +57,6 @@ internal sealed class OdooTest<TFix> : CSharpCodeFixTest<OdooUsageAnalyzer, TFix
         public partial record Partner
         {
             public partial string Name { get; }
-            public static class Fields { public const string Name = "Name"; }
         }
 
         [OdooModel("referral.code")]
@@ -68,12 +67,6 @@ internal sealed class OdooTest<TFix> : CSharpCodeFixTest<OdooUsageAnalyzer, TFix
             [OdooField("referral_credit_amount")] public partial double CreditAmount { get; }
             [FieldAlias("Code")] public partial string Token { get; }
             [Many2One("partner_id")] public partial Partner? Partner { get; }
-            public static class Fields
-            {
-                public const string Code = "Code";
-                public const string AllowedUses = "AllowedUses";
-                public const string CreditAmount = "CreditAmount";
-            }
         }
 
         """;

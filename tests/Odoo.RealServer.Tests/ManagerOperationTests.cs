@@ -93,8 +93,10 @@ public sealed class ManagerOperationTests(RealOdooFixture fixture)
         // Dictionaries: raw JSON keyed by C# names, or by Odoo names.
         var rows = await tags.SearchDictionariesAsync(Mine("mgr 0"), fields: ["Name", "Color", "Parent"], order: "Id", limit: 2);
         Assert.Equal(names[0], rows[0]["Name"].GetString());
-        Assert.Equal(JsonValueKind.Array, rows[0]["Parent"].ValueKind);
-        Assert.Equal(parent, rows[0]["Parent"][0].GetInt32());
+        // A many2one is keyed as its two halves, like record.ToDictionary().
+        Assert.Equal(parent, rows[0]["ParentId"].GetInt32());
+        Assert.Equal(RealOdoo.Name("mgr parent"), rows[0]["ParentName"].GetString());
+        Assert.False(rows[0].ContainsKey("Parent"));
         var rawRows = await tags.ListDictionariesAsync([ids[3]], fields: ["Name", "Parent"], rawNames: true);
         Assert.Equal(names[3], rawRows[0]["name"].GetString());
         Assert.Equal(JsonValueKind.False, rawRows[0]["parent_id"].ValueKind);
