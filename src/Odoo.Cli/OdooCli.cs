@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -21,14 +22,6 @@ public static partial class OdooCli
     /// <summary>A usage, connection, authentication or input error.</summary>
     public const int ExitError = 2;
 
-    private static readonly string[] ConnectionValues = ["--url", "--database", "--username", "--password", "--api-key", "--protocol", "--ca-file", "--timeout"];
-    private static readonly string[] ConnectionFlags = ["--insecure", "--quiet", "--help"];
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
-    {
-        ["-d"] = "--database", ["-u"] = "--username", ["-p"] = "--password", ["-n"] = "--namespace", ["-o"] = "--out",
-        ["-a"] = "--assembly", ["-m"] = "--model", ["-q"] = "--quiet", ["-h"] = "--help", ["-?"] = "--help",
-    };
-
     /// <summary>Runs <c>odoogen</c> with <paramref name="args"/>.</summary>
     /// <param name="args">The command line (without the program name).</param>
     /// <param name="console">Output, errors, environment and terminal.</param>
@@ -41,23 +34,36 @@ public static partial class OdooCli
         var secrets = new List<string>();
         try
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
+            var syntax = new CliSyntax();
+            var invocation = new InvocationConfiguration
             {
-                await console.Out.WriteAsync(args.Length > 1 ? HelpFor(args[1]) : Help).ConfigureAwait(false);
-                return args.Length == 0 ? ExitError : ExitOk;
-            }
-            if (args[0] is "--version" or "version")
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false, // errors become one line below
+                ProcessTerminationTimeout = null,      // Ctrl+C is the caller's (the token)
+            };
+            syntax.Scaffold.SetAction((r, ct) => ScaffoldAsync(r, syntax, console, secrets, ct));
+            syntax.Check.SetAction((r, ct) => CheckAsync(r, syntax, console, secrets, ct));
+            syntax.HelpCommand.SetAction((r, ct) => ShowHelpAsync(syntax, invocation, r.GetValue(syntax.HelpTopic) is { } topic ? [topic] : [], ExitOk, ct));
+            syntax.VersionCommand.SetAction(async (_, _) =>
             {
                 await console.Out.WriteLineAsync(Version).ConfigureAwait(false);
                 return ExitOk;
-            }
-            var rest = args.Skip(1).ToArray();
-            return args[0] switch
+            });
+            syntax.Version.Action = syntax.VersionCommand.Action;
+            syntax.Root.SetAction((_, ct) => ShowHelpAsync(syntax, invocation, [], ExitError, ct));
+
+            var parsed = syntax.Root.Parse(args);
+            // Secrets typed on the command line are masked in every message, parse errors included.
+            foreach (var option in new[] { syntax.Password, syntax.ApiKey })
             {
-                "scaffold" => await ScaffoldAsync(rest, console, secrets, cancellationToken).ConfigureAwait(false),
-                "check" => await CheckAsync(rest, console, secrets, cancellationToken).ConfigureAwait(false),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are scaffold and check."),
-            };
+                if (parsed.GetResult(option) is { } given) secrets.AddRange(given.Tokens.Select(t => t.Value).Where(v => v.Length > 0));
+            }
+            if (parsed.Errors.Count > 0 && parsed.Action != syntax.Help)
+            {
+                throw new UsageException(syntax.DescribeFirstError(parsed));
+            }
+            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -67,6 +73,14 @@ public static partial class OdooCli
             await console.Error.WriteLineAsync("odoogen: " + line).ConfigureAwait(false);
             return ExitError;
         }
+    }
+
+    /// <summary>Prints the generated help of <paramref name="command"/> (the root's when empty).</summary>
+    private static async Task<int> ShowHelpAsync(CliSyntax syntax, InvocationConfiguration invocation, string[] command, int exitCode, CancellationToken ct)
+    {
+        string[] topic = command is [var name] && syntax.Root.Subcommands.Any(c => c.Name == name && !c.Hidden && c != syntax.HelpCommand) ? [name] : [];
+        await syntax.Root.Parse([.. topic, "--help"]).InvokeAsync(invocation, ct).ConfigureAwait(false);
+        return exitCode;
     }
 
     /// <summary>One line for an error: what failed and, where it helps, what to do. Never a stack trace.</summary>
@@ -110,20 +124,17 @@ public static partial class OdooCli
     private static string Version =>
         "odoogen " + (typeof(OdooCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?");
 
-    private static CliArguments Parse(string[] args, string[] values, string[] flags) =>
-        CliArguments.Parse(args, [.. ConnectionValues, .. values], [.. ConnectionFlags, .. flags], Aliases);
-
     /// <summary>Builds client options from arguments and ODOO_* variables, prompting for a password on a terminal.</summary>
-    private static OdooClientOptions ConnectionOptions(CliArguments a, OdooCliConsole console, List<string> secrets)
+    private static OdooClientOptions ConnectionOptions(ParseResult a, CliSyntax syntax, OdooCliConsole console, List<string> secrets)
     {
-        string? Get(string option, string variable) => a.Value(option) is { } v ? v : console.GetEnvironmentVariable(variable) is { Length: > 0 } e ? e : null;
+        string? Get(Option<string> option, string variable) => a.GetValue(option) is { } v ? v : console.GetEnvironmentVariable(variable) is { Length: > 0 } e ? e : null;
 
-        var password = Get("--password", "ODOO_PASSWORD");
-        var apiKey = Get("--api-key", "ODOO_API_KEY");
+        var password = Get(syntax.Password, "ODOO_PASSWORD");
+        var apiKey = Get(syntax.ApiKey, "ODOO_API_KEY");
         if (password is not null) secrets.Add(password);
         if (apiKey is not null) secrets.Add(apiKey);
 
-        var urlText = Get("--url", "ODOO_URL") ?? throw new UsageException("no server: pass --url (for example --url https://erp.example.com) or set ODOO_URL.");
+        var urlText = Get(syntax.Url, "ODOO_URL") ?? throw new UsageException("no server: pass --url (for example --url https://erp.example.com) or set ODOO_URL.");
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
         {
             throw new UsageException($"--url '{Redact(urlText)}' is not an http or https URL (for example https://erp.example.com).");
@@ -132,7 +143,7 @@ public static partial class OdooCli
         {
             throw new UsageException("--url must not contain credentials; pass --username and --password (or set ODOO_USERNAME and ODOO_PASSWORD).");
         }
-        var protocolText = Get("--protocol", "ODOO_PROTOCOL") ?? "auto";
+        var protocolText = Get(syntax.Protocol, "ODOO_PROTOCOL") ?? "auto";
         var protocol = protocolText.ToLowerInvariant() switch
         {
             "auto" => OdooProtocol.Auto,
@@ -140,8 +151,8 @@ public static partial class OdooCli
             "json2" or "json-2" => OdooProtocol.Json2,
             _ => throw new UsageException($"--protocol '{protocolText}' is not one of auto, jsonrpc, json2."),
         };
-        var database = Get("--database", "ODOO_DATABASE");
-        var username = Get("--username", "ODOO_USERNAME");
+        var database = Get(syntax.Database, "ODOO_DATABASE");
+        var username = Get(syntax.Username, "ODOO_USERNAME");
         if (protocol != OdooProtocol.Json2 && database is null) throw new UsageException("no database: pass --database or set ODOO_DATABASE.");
         if (protocol != OdooProtocol.Json2 && username is null) throw new UsageException("no user: pass --username or set ODOO_USERNAME.");
         if (string.IsNullOrEmpty(password) && string.IsNullOrEmpty(apiKey))
@@ -164,19 +175,12 @@ public static partial class OdooCli
             Password = password,
             ApiKey = apiKey,
             Protocol = protocol,
-            VerifyTls = !a.Flag("--insecure"),
-            CaCertificatePath = a.Value("--ca-file"),
+            VerifyTls = !a.GetValue(syntax.Insecure),
+            CaCertificatePath = a.GetValue(syntax.CaFile),
             MaxReadRetries = 1,
         };
-        if (a.Flag("--insecure") && options.CaCertificatePath is not null) throw new UsageException("--insecure and --ca-file contradict each other; pass one.");
-        if (a.Value("--timeout") is { } t)
-        {
-            if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 86400)
-            {
-                throw new UsageException($"--timeout '{t}' is not a number of seconds.");
-            }
-            options.Timeout = TimeSpan.FromSeconds(seconds);
-        }
+        if (a.GetValue(syntax.Insecure) && options.CaCertificatePath is not null) throw new UsageException("--insecure and --ca-file contradict each other; pass one.");
+        if (a.GetValue(syntax.Timeout) is { } seconds) options.Timeout = TimeSpan.FromSeconds(seconds);
         if (options.CaCertificatePath is { } ca && !File.Exists(ca)) throw new UsageException($"--ca-file '{ca}' does not exist.");
         return options;
 
@@ -199,17 +203,4 @@ public static partial class OdooCli
         }
     }
 
-    private static readonly Regex ModelNamePattern = new(@"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$", RegexOptions.CultureInvariant);
-
-    private static void Progress(OdooCliConsole console, bool quiet, OdooScaffoldProgress p, string verb)
-    {
-        if (quiet) return;
-        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{p.Index}/{p.Total}] {verb} {p.Model}"));
-    }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -21,6 +21,7 @@ public sealed class OdooCliConsole
     {
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
         IsInteractive = !Console.IsInputRedirected,
+        IsErrorTerminal = !Console.IsErrorRedirected,
         ReadPassword = ReadConsolePassword,
     };
 
@@ -35,6 +36,12 @@ public sealed class OdooCliConsole
 
     /// <summary>Whether a terminal is attached to the input (a password may be prompted for).</summary>
     public bool IsInteractive { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Error"/> is a terminal: progress is then redrawn in place on one line;
+    /// otherwise (a file, a pipe, CI) only a summary line is printed. <see langword="false"/> by default.
+    /// </summary>
+    public bool IsErrorTerminal { get; init; }
 
     /// <summary>Prompts for a password without echo; <see langword="null"/> when there is no terminal.</summary>
     public Func<string, string?>? ReadPassword { get; init; }

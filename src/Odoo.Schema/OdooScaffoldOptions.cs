@@ -3,8 +3,17 @@ namespace Odoo.Schema;
 /// <summary>How <see cref="OdooScaffolder"/> writes declarations.</summary>
 public sealed class OdooScaffoldOptions
 {
-    /// <summary>The namespace of the scaffolded records; <c>Odoo.Models</c> by default.</summary>
-    public string Namespace { get; set; } = "Odoo.Models";
+    /// <summary>
+    /// The namespace used when neither <see cref="Namespace"/> is set by the caller nor a project names one
+    /// (see <see cref="OdooScaffolder.ProjectNamespace"/>): <c>Models</c>.
+    /// </summary>
+    public const string DefaultNamespace = "Models";
+
+    /// <summary>
+    /// The namespace of the scaffolded records; <see cref="DefaultNamespace"/> by default. Give the
+    /// consuming project's namespace (<see cref="OdooScaffolder.ProjectNamespace"/> finds it from the output folder).
+    /// </summary>
+    public string Namespace { get; set; } = DefaultNamespace;
 
     /// <summary>
     /// Whether the targets of relations are scaffolded too (transitively, up to <see cref="MaxModels"/>).
@@ -31,6 +40,19 @@ public sealed class OdooScaffoldOptions
 
     /// <summary>Field names to leave out; <c>*</c> matches any run of characters (for example <c>message_*</c>).</summary>
     public IList<string> ExcludeFields { get; } = [];
+
+    /// <summary>
+    /// Modules whose fields are left out (for example <c>mail</c>, <c>website</c>): a field is left out when
+    /// every installed module that defines it (<c>ir.model.fields</c> <c>modules</c>) is in this list. Fields
+    /// no module defines (made in the UI: <c>x_</c> fields) are kept. Costs one <c>ir.model.fields</c> read per model.
+    /// </summary>
+    public IList<string> ExcludeModules { get; } = [];
+
+    /// <summary>
+    /// When not empty, only the fields that one of these modules, or <c>base</c>, defines are kept (fields no
+    /// module defines are kept too). Costs one <c>ir.model.fields</c> read per model.
+    /// </summary>
+    public IList<string> OnlyModules { get; } = [];
 
     /// <summary>Whether <c>monetary</c> fields are <see cref="decimal"/> (the default) rather than <see cref="double"/>.</summary>
     public bool MonetaryAsDecimal { get; set; } = true;

@@ -154,7 +154,7 @@ public static partial class OdooScaffolder
             ? $"/// <summary>{CSharpNaming.Xml(CSharpNaming.Sentence(d).TrimEnd('.'))} (<c>{CSharpNaming.Xml(model.Name)}</c>).</summary>"
             : $"/// <summary>The Odoo model <c>{CSharpNaming.Xml(model.Name)}</c>.</summary>");
         w.Line(ModelAttribute(model.Name, managerName, clientProperty));
-        w.Line($"public partial record {record}");
+        w.Line($"public sealed partial record {record}");
         w.Line("{");
         var first = true;
         foreach (var p in plans)
@@ -230,7 +230,8 @@ public static partial class OdooScaffolder
             var (member, key, label) = e.Members[i];
             if (i > 0) w.Line();
             w.Line($"    /// <summary>{CSharpNaming.Xml(CSharpNaming.Sentence(label.Length > 0 ? label : key))}</summary>");
-            if (Naming.ToSnakeCase(member) != key) w.Line($"    [OdooSelection({Naming.Literal(key)})]");
+            // Always explicit: renaming a member must not change the key Odoo stores.
+            w.Line($"    [OdooSelection({Naming.Literal(key)})]");
             w.Line($"    {member},");
         }
         w.Line("}");
@@ -246,7 +247,7 @@ public static partial class OdooScaffolder
         w.Line($"/// <summary>{what}: a stub with only the fields every record has (Id, DisplayName...).</summary>");
         w.Line($"/// <remarks>Scaffold its fields with <c>odoogen scaffold {CSharpNaming.Xml(model)}</c>, or point <c>--existing-assembly</c> at a declaration of it.</remarks>");
         w.Line(ModelAttribute(model, managerName, clientProperty));
-        w.Line($"public partial record {record}");
+        w.Line($"public sealed partial record {record}");
         w.Line("{");
         w.Line("}");
         return w.ToString();

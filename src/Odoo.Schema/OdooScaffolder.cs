@@ -87,6 +87,11 @@ public static partial class OdooScaffolder
             {
                 continue; // a followed target we may not read: it becomes a stub
             }
+            if (options.ExcludeModules.Count > 0 || options.OnlyModules.Count > 0)
+            {
+                var modules = await OdooServerSchema.ReadFieldModulesAsync(client, model, cancellationToken).ConfigureAwait(false);
+                schema = schema with { Fields = [.. schema.Fields.Select(f => f with { Modules = modules.GetValueOrDefault(f.Name) ?? [] })] };
+            }
             read.Add(schema);
             if (!options.FollowRelations) continue;
             foreach (var f in schema.Fields)
@@ -194,7 +199,72 @@ public static partial class OdooScaffolder
         || f.Name.StartsWith("__", StringComparison.Ordinal)
         || !FieldNamePattern.IsMatch(f.Name)
         || options.ExcludeFields.Any(p => Glob(p, f.Name))
-        || (f.IsRelation && string.IsNullOrEmpty(f.Relation));
+        || (f.IsRelation && string.IsNullOrEmpty(f.Relation))
+        || LeftOutByModule(f, options);
+
+    /// <summary>
+    /// Whether the module filters leave the field out: every module defining it is excluded, or none of them
+    /// is kept (<c>base</c> always is). Fields whose modules are unknown or empty (made in the UI) stay.
+    /// </summary>
+    private static bool LeftOutByModule(OdooServerField f, OdooScaffoldOptions options)
+    {
+        if (f.Modules is not { Count: > 0 } modules) return false;
+        if (options.ExcludeModules.Count > 0 && modules.All(m => options.ExcludeModules.Contains(m))) return true;
+        return options.OnlyModules.Count > 0 && !modules.Any(m => m == "base" || options.OnlyModules.Contains(m));
+    }
+
+    /// <summary>
+    /// The namespace a new C# file in <paramref name="directory"/> gets in its project, as the .NET SDK and
+    /// IDEs give it: the nearest <c>.csproj</c> at or above the directory, its <c>RootNamespace</c> (else the
+    /// project file's name), followed by the folders between the project and the directory.
+    /// </summary>
+    /// <param name="directory">Where the files go (it need not exist yet).</param>
+    /// <returns>The namespace, or <see langword="null"/> when no single project file is found or the name is not a namespace.</returns>
+    public static string? ProjectNamespace(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var folders = new List<string>();
+        for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
+        {
+            var projects = dir.Exists ? dir.GetFiles("*.csproj") : [];
+            if (projects.Length > 1) return null;
+            if (projects.Length == 1)
+            {
+                var root = ReadRootNamespace(projects[0].FullName) ?? Path.GetFileNameWithoutExtension(projects[0].Name);
+                folders.Reverse();
+                var parts = new[] { root }.Concat(folders.Select(f => ToNamespacePart(f)));
+                var ns = string.Join(".", parts.Select(p => string.Join(".", p.Split('.').Select(ToNamespacePart))));
+                return NamespacePattern.IsMatch(ns) ? ns : null;
+            }
+            folders.Add(dir.Name);
+        }
+        return null;
+    }
+
+    private static string? ReadRootNamespace(string project)
+    {
+        try
+        {
+            var match = Regex.Match(File.ReadAllText(project), @"<RootNamespace>\s*([^<$]+?)\s*</RootNamespace>", RegexOptions.CultureInvariant);
+            return match.Success ? match.Groups[1].Value : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // As the SDK does for folder and project names: characters a namespace cannot hold become '_', a leading digit gets one too.
+    private static string ToNamespacePart(string name)
+    {
+        var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        var part = new string(chars);
+        return part.Length == 0 || char.IsDigit(part[0]) ? "_" + part : part;
+    }
 
     private static bool Glob(string pattern, string name) =>
         Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);

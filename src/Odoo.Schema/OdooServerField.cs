@@ -57,6 +57,12 @@ public sealed record OdooServerField
     /// </summary>
     public bool HasDefault { get; init; }
 
+    /// <summary>
+    /// The installed modules that define the field (<c>ir.model.fields</c> <c>modules</c>); <see langword="null"/>
+    /// when not read (<c>fields_get</c> does not say), empty for fields no module defines (made in the UI).
+    /// </summary>
+    public IReadOnlyList<string>? Modules { get; init; }
+
     /// <summary>Whether this is a many2one, one2many or many2many.</summary>
     public bool IsRelation => Type is "many2one" or "one2many" or "many2many";
 

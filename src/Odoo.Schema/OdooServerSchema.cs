@@ -65,6 +65,32 @@ public static class OdooServerSchema
         return result;
     }
 
+    /// <summary>
+    /// Reads which installed modules define each field of a model (<c>ir.model.fields</c> <c>modules</c>,
+    /// computed from the fields' external ids), in one call.
+    /// </summary>
+    /// <param name="client">A connected client.</param>
+    /// <param name="model">The model name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Field name → modules (empty for fields no module defines).</returns>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadFieldModulesAsync(OdooClient client, string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        var rows = await client.Model("ir.model.fields").SearchReadAsync(
+            new object[] { new object[] { "model", "=", model } }, ["name", "modules"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!row.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String) continue;
+            var modules = row.TryGetProperty("modules", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+            result[n.GetString()!] = modules;
+        }
+        return result;
+    }
+
     /// <summary>Whether a server error says the model does not exist.</summary>
     /// <param name="ex">The error.</param>
     /// <param name="model">The model asked for.</param>
