@@ -49,18 +49,20 @@ public sealed class ScaffoldTests
         using var dir = new TempDir();
         var run = await Cli.RunAsync([
             "scaffold", "openstack.referral_code", "openstack.credit.type", "--namespace", "Scaffolded.Models", "--out", dir.Path,
-            "--strip-prefix", "openstack.", "--strip-prefix", "res.", .. Cli.Connection(server)]);
+            "--strip-prefix", "openstack.", "--strip-prefix", "res.", .. Cli.Connection(server)], terminal: true);
         Assert.True(run.ExitCode == 0, run.ToString());
 
         // Two models in full, a stub for res.partner; product.product (a target of credit.type) is a stub too.
         Assert.Equal(["CreditType.cs", "Partner.cs", "Product.cs", "ReferralCode.cs"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(4, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains("[1/2] reading openstack.referral_code", run.Err, StringComparison.Ordinal);
-        Assert.Contains("[2/2] reading openstack.credit.type", run.Err, StringComparison.Ordinal);
+        // On a terminal, progress is one line redrawn in place, then cleared for the summary.
+        Assert.Contains("\r[1/2] reading openstack.referral_code", run.Err, StringComparison.Ordinal);
+        Assert.Contains("\r[2/2] reading openstack.credit.type", run.Err, StringComparison.Ordinal);
+        Assert.Contains("\rread 2 model(s) in ", run.Err, StringComparison.Ordinal);
 
         var referral = File.ReadAllText(dir.File("ReferralCode.cs"));
         Assert.Contains("/// <summary>OpenStack Referral Code (<c>openstack.referral_code</c>).</summary>", referral, StringComparison.Ordinal);
-        Assert.Contains("[OdooModel(\"openstack.referral_code\")]\npublic partial record ReferralCode\n", referral, StringComparison.Ordinal);
+        Assert.Contains("[OdooModel(\"openstack.referral_code\")]\npublic sealed partial record ReferralCode\n", referral, StringComparison.Ordinal);
         Assert.Contains("public partial string Code { get; }", referral, StringComparison.Ordinal);               // required
         Assert.Contains("public partial string? Name { get; }", referral, StringComparison.Ordinal);             // Odoo may send false
         Assert.Contains("public partial int AllowedUses { get; }", referral, StringComparison.Ordinal);
@@ -74,7 +76,7 @@ public sealed class ScaffoldTests
             Assert.DoesNotContain(baseField + " {", referral, StringComparison.Ordinal);
         }
         var stub = File.ReadAllText(dir.File("Partner.cs"));
-        Assert.Contains("[OdooModel(\"res.partner\")]\npublic partial record Partner\n{\n}", stub, StringComparison.Ordinal);
+        Assert.Contains("[OdooModel(\"res.partner\")]\npublic sealed partial record Partner\n{\n}", stub, StringComparison.Ordinal);
 
         var compiled = Compiler.CompileDirectory(dir.Path, extra: [("Probe.cs", ReferralProbe)]);
         Assert.True(compiled.Diagnostics.Count == 0, compiled.Describe());
@@ -159,11 +161,11 @@ public sealed class ScaffoldTests
         var source = File.ReadAllText(dir.File("XSink.cs"));
 
         Assert.Contains("/// <summary>Kitchen &lt;Sink&gt; &amp; Co (<c>x_sink</c>).</summary>", source, StringComparison.Ordinal);
-        Assert.Contains("[OdooModel(\"x_sink\")]\npublic partial record XSink", source, StringComparison.Ordinal);
+        Assert.Contains("[OdooModel(\"x_sink\")]\npublic sealed partial record XSink", source, StringComparison.Ordinal);
         Assert.Contains("public partial XSinkState? State { get; }", source, StringComparison.Ordinal);
         Assert.Contains("public partial XSinkPriority Priority { get; }", source, StringComparison.Ordinal);
         Assert.Contains("[OdooSelection(\"0\")]\n    Value0,", source, StringComparison.Ordinal);
-        Assert.Contains("    OutInvoice,", source, StringComparison.Ordinal);
+        Assert.Contains("[OdooSelection(\"out_invoice\")]\n    OutInvoice,", source, StringComparison.Ordinal); // every member names its key
         Assert.Contains("[OdooSelection(\"Done\")]\n    Done,", source, StringComparison.Ordinal);
         Assert.Contains("[OdooSelection(\"done\")]\n    Done2,", source, StringComparison.Ordinal);
         Assert.Contains("public partial decimal AmountTotal { get; }", source, StringComparison.Ordinal);
@@ -213,7 +215,8 @@ public sealed class ScaffoldTests
         }
         Assert.Contains("public partial string? Email { get; }", File.ReadAllText(dir.File("Partner.cs")), StringComparison.Ordinal);
         Assert.Contains("[One2Many(\"child_ids\")]\n    public partial IReadOnlyList<Partner> Children { get; }", File.ReadAllText(dir.File("Partner.cs")), StringComparison.Ordinal);
-        Assert.Contains("[7/7]", run.Err, StringComparison.Ordinal);
+        Assert.Contains("read 7 model(s) in ", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/", run.Err, StringComparison.Ordinal); // redirected: no line per model
         var compiled = Compiler.CompileDirectory(dir.Path);
         Assert.True(compiled.Diagnostics.Count == 0, compiled.Describe());
 

@@ -71,7 +71,7 @@ public sealed class ScaffolderNamingTests
             Assert.DoesNotContain(left, order, StringComparison.Ordinal);
         }
         Assert.Contains("/// <summary>Companies (<c>res.company</c>): a stub", files[6].Content, StringComparison.Ordinal);
-        Assert.Contains("[OdooModel(\"date.time\")]\npublic partial record DateTimeRecord", files[2].Content, StringComparison.Ordinal);
+        Assert.Contains("[OdooModel(\"date.time\")]\npublic sealed partial record DateTimeRecord", files[2].Content, StringComparison.Ordinal);
         Assert.Contains("[OdooModel(\"x.partner\", ManagerName = \"PartnerRecordsManager\")]", files[3].Content, StringComparison.Ordinal);
         Assert.Equal(20, files[0].FieldCount);
 
@@ -87,7 +87,7 @@ public sealed class ScaffolderNamingTests
         var files = OdooScaffolder.Generate([new OdooServerModel("res.users", null, [F("amount", "monetary")]), new OdooServerModel("product.product", null, [])], options);
         Assert.Equal(["ResUser.cs", "Product.cs"], files.Select(f => f.FileName));
         Assert.Contains("public partial double Amount { get; }", files[0].Content, StringComparison.Ordinal);
-        Assert.Contains("namespace Odoo.Models;", files[0].Content, StringComparison.Ordinal);
+        Assert.Contains("namespace Models;", files[0].Content, StringComparison.Ordinal); // the library's default, outside Odoo.*
         Assert.Throws<ArgumentException>(() => OdooScaffolder.Generate([], new OdooScaffoldOptions { Namespace = "bad namespace" }));
     }
 }

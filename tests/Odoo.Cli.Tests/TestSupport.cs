@@ -19,7 +19,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
 
 internal static class Cli
 {
-    public static async Task<CliRun> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, Func<string, string?>? readPassword = null)
+    public static async Task<CliRun> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, Func<string, string?>? readPassword = null, bool terminal = false)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -28,6 +28,7 @@ internal static class Cli
             GetEnvironmentVariable = name => environment?.GetValueOrDefault(name),
             IsInteractive = readPassword is not null,
             ReadPassword = readPassword,
+            IsErrorTerminal = terminal,
         };
         var code = await OdooCli.RunAsync([.. args], console);
         return new CliRun(code, output.ToString(), error.ToString());
