@@ -94,6 +94,7 @@ internal sealed partial class CliSyntax
                     return OdooDriftSeverity.Warning;
             }
         };
+        FailOn.CompletionSources.Clear(); // not the enum's member names
         FailOn.CompletionSources.Add("error", "warning", "info");
 
         Scaffold = new Command("scaffold", "write declarations from a live Odoo")

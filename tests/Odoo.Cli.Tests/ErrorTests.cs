@@ -102,6 +102,10 @@ public sealed class ErrorTests
         AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--url", "http://x", "-d", "db", "-u", "u", "-p", "pw", "--protocol", "soap"]), "--protocol 'soap'");
         AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--url", "http://x", "-d", "db", "-u", "u", "-p", "pw", "--ca-file", "/nope.pem"]), "--ca-file '/nope.pem' does not exist");
         AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--url", "http://user:pw@x", "-d", "db", "-u", "u", "-p", "pw"]), "must not contain credentials", "user:pw");
+        AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--out"]), "--out needs a value.");
+        AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--max-models", "0"]), "--max-models '0' is not a positive number.");
+        AssertOneLine(await Cli.RunAsync(["scaffold", "res.partner", "--timeout", "soon", "-p", "s3cret-pw"]), "--timeout 'soon' is not a number of seconds.", "s3cret-pw");
+        AssertOneLine(await Cli.RunAsync(["check", "-a", "Models.dll", "--bogus=1"]), "unknown option '--bogus'");
         AssertOneLine(await Cli.RunAsync(["check"]), "name the assembly");
         AssertOneLine(await Cli.RunAsync(["check", "--assembly", "/nope/Models.dll"]), "the assembly '/nope/Models.dll' does not exist");
         AssertOneLine(await Cli.RunAsync(["check", "--assembly", typeof(ErrorTests).Assembly.Location, "--fail-on", "sometimes"]), "--fail-on 'sometimes'");
