@@ -31,7 +31,9 @@ public sealed partial class DemoTests
             Steps(run.Output));
         Assert.Contains("WELCOME10     unlimited      50.00    30  Referral Credit", run.Output, StringComparison.Ordinal);
         Assert.Contains("WELCOME10     Aroha Ngata, Ben Carter, Tui Labs Ltd", run.Output, StringComparison.Ordinal);
-        Assert.Contains("125/125 codes", run.Output, StringComparison.Ordinal);
+        // Output redirected: one progress line with the final count, not one per page.
+        Assert.Single(Lines(run.Output), l => l.Contains("/125 codes", StringComparison.Ordinal));
+        Assert.Contains("[####################] 125/125 codes", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"Order\s+S00042", run.Output);
         Assert.Matches(@"Total \(taxes excluded\)\s+105\.18", run.Output);
         Assert.Matches(@"Total\s+18\r?\n", run.Output);
@@ -120,6 +122,18 @@ public sealed partial class DemoTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(expected, Assert.Single(Lines(run.Error)));
+    }
+
+    [Fact]
+    public async Task On_a_terminal_progress_redraws_one_line_in_place()
+    {
+        var output = new StringWriter();
+        var exitCode = await DemoApp.RunAsync([], output, new StringWriter(), NoEnvironment, interactive: true);
+
+        Assert.Equal(0, exitCode);
+        var progress = Assert.Single(output.ToString().Split('\n'), l => l.Contains("/125 codes", StringComparison.Ordinal));
+        Assert.StartsWith("\r   [####................]  25/125 codes\r", progress, StringComparison.Ordinal);
+        Assert.EndsWith("\r   [####################] 125/125 codes", progress.TrimEnd('\r'), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,12 +8,12 @@ namespace OdooGen.Demo.Output;
 /// </summary>
 /// <param name="output">Where to print.</param>
 /// <param name="requests">Counts the requests sent to Odoo so far.</param>
-/// <param name="interactive">Whether <paramref name="output"/> is a terminal (progress redraws one line).</param>
+/// <param name="interactive">Whether <paramref name="output"/> is a terminal (progress redraws one line; otherwise one line at the end).</param>
 internal sealed class DemoReport(TextWriter output, IRequestCounter requests, bool interactive = false)
 {
     private const string Indent = "   ";
     private readonly List<(string Title, int Requests)> _steps = [];
-    private bool _progressShown;
+    private string? _progressLine;
 
     /// <summary>The requests counted so far (connecting included).</summary>
     public int TotalRequests => requests.Count;
@@ -83,31 +83,26 @@ internal sealed class DemoReport(TextWriter output, IRequestCounter requests, bo
         foreach (var row in cells) output.WriteLine(Row(row));
     }
 
-    /// <summary>Shows progress: one redrawn line on a terminal, one line per call otherwise.</summary>
+    /// <summary>
+    /// Shows progress: on a terminal one line redrawn in place; otherwise (a file, a pipe, CI) nothing
+    /// until <see cref="EndProgress"/> prints the final state as one line.
+    /// </summary>
     public void Progress(int done, int total, string what)
     {
         var width = total.ToString(CultureInfo.InvariantCulture).Length;
         var percent = total == 0 ? 100 : done * 100 / total;
-        var barLength = percent / 5;
-        var text = $"{Indent}[{new string('#', barLength)}{new string('.', 20 - barLength)}] {done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total} {what}";
-        if (interactive)
-        {
-            output.Write("\r" + text);
-            _progressShown = true;
-            if (done >= total) EndProgress();
-        }
-        else
-        {
-            output.WriteLine(text);
-        }
+        var barLength = Math.Clamp(percent / 5, 0, 20);
+        _progressLine = $"{Indent}[{new string('#', barLength)}{new string('.', 20 - barLength)}] {done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total} {what}";
+        if (interactive) output.Write("\r" + _progressLine);
     }
 
-    /// <summary>Ends a redrawn progress line.</summary>
+    /// <summary>Ends the progress: finishes the redrawn line, or prints its final state once.</summary>
     public void EndProgress()
     {
-        if (!_progressShown) return;
-        output.WriteLine();
-        _progressShown = false;
+        if (_progressLine is null) return;
+        if (interactive) output.WriteLine();
+        else output.WriteLine(_progressLine);
+        _progressLine = null;
     }
 
     /// <summary>Prints every step with its request count, and the total.</summary>
