@@ -338,11 +338,8 @@ internal static class Orm
 
     private static void Search(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        var activeTest = x.ActiveTest;
         store.CheckAccess(t, OdooOperation.Read, uid);
         var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
         w.WriteStartArray();
@@ -352,11 +349,8 @@ internal static class Orm
 
     private static void SearchRead(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        var activeTest = x.ActiveTest;
         store.CheckAccess(t, OdooOperation.Read, uid);
         var fields = ResolveFields(t, Arg(named, "fields"));
         var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
@@ -365,11 +359,8 @@ internal static class Orm
 
     private static void SearchCount(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        var activeTest = x.ActiveTest;
         store.CheckAccess(t, OdooOperation.Read, uid);
         var limit = OptInt(named, "limit", "search_count");
         var rows = store.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
@@ -378,12 +369,8 @@ internal static class Orm
 
     private static void Read(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
-        var ids = x.Ids;
+        var (store, t, _, named, ids, _, activeTest) = x;
         var uid = x.Uid;
-        var activeTest = x.ActiveTest;
         store.CheckAccess(t, OdooOperation.Read, uid);
         var fields = ResolveFields(t, Arg(named, "fields"));
         var rows = store.ExistingRows(t, ids, raiseMissing: false, uid);
@@ -392,11 +379,8 @@ internal static class Orm
 
     private static void Create(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, call, named, _, _, _) = x;
         var uid = x.Uid;
-        var call = x.Call;
         store.CheckAccess(t, OdooOperation.Create, uid);
         var vals = Arg(named, "vals_list");
         if (vals.ValueKind == JsonValueKind.Array)
@@ -422,12 +406,8 @@ internal static class Orm
 
     private static void Write(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
-        var ids = x.Ids;
+        var (store, t, call, named, ids, _, _) = x;
         var uid = x.Uid;
-        var call = x.Call;
         store.CheckAccess(t, OdooOperation.Write, uid);
         store.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
         if (call.Method == "write") w.WriteBooleanValue(true);
@@ -436,9 +416,7 @@ internal static class Orm
 
     private static void Unlink(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var ids = x.Ids;
+        var (store, t, _, _, ids, _, _) = x;
         var uid = x.Uid;
         store.CheckAccess(t, OdooOperation.Unlink, uid);
         store.Unlink(t, ids, uid);
@@ -447,12 +425,8 @@ internal static class Orm
 
     private static void Copy(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
-        var ids = x.Ids;
+        var (store, t, call, named, ids, _, _) = x;
         var uid = x.Uid;
-        var call = x.Call;
         store.CheckAccess(t, OdooOperation.Create, uid);
         var def = Arg(named, "default");
         var created = new List<int>();
@@ -468,8 +442,7 @@ internal static class Orm
 
     private static void FieldsGet(in Invocation x, Utf8JsonWriter w)
     {
-        var t = x.Table;
-        var named = x.Named;
+        var (_, t, _, named, _, _, _) = x;
         static HashSet<string>? Names(JsonElement e) => e.ValueKind == JsonValueKind.Array
             ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToHashSet(StringComparer.Ordinal)
             : null;
@@ -480,11 +453,8 @@ internal static class Orm
 
     private static void NameSearch(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        var activeTest = x.ActiveTest;
         store.CheckAccess(t, OdooOperation.Read, uid);
         var name = OptString(named, "name") ?? "";
         var op = OptString(named, "operator") ?? "ilike";
@@ -513,9 +483,7 @@ internal static class Orm
 
     private static void NameCreate(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, _) = x;
         var uid = x.Uid;
         store.CheckAccess(t, OdooOperation.Create, uid);
         var rec = t.RecName ?? throw OdooServerError.UserError($"Cannot execute name_create, no _rec_name defined on {t.Name}");
@@ -529,9 +497,7 @@ internal static class Orm
 
     private static void DefaultGet(in Invocation x, Utf8JsonWriter w)
     {
-        var t = x.Table;
-        var named = x.Named;
-        var major = x.Major;
+        var (_, t, _, named, _, major, _) = x;
         var wanted = Arg(named, major >= 19 ? "fields" : "fields_list");
         w.WriteStartObject();
         foreach (var e in wanted.ValueKind == JsonValueKind.Array ? wanted.EnumerateArray().ToArray() : [])
@@ -548,9 +514,7 @@ internal static class Orm
 
     private static void Exists(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var ids = x.Ids;
+        var (store, t, _, _, ids, _, _) = x;
         var uid = x.Uid;
         w.WriteStartArray();
         foreach (var r in store.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
@@ -559,11 +523,8 @@ internal static class Orm
 
     private static void Archive(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var ids = x.Ids;
+        var (store, t, call, _, ids, _, _) = x;
         var uid = x.Uid;
-        var call = x.Call;
         store.CheckAccess(t, OdooOperation.Write, uid);
         var doc = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { ["active"] = call.Method == "action_unarchive" });
         store.Write(t, ids, doc, uid);
@@ -572,9 +533,7 @@ internal static class Orm
 
     private static void CheckAccessRights(in Invocation x, Utf8JsonWriter w)
     {
-        var store = x.Store;
-        var t = x.Table;
-        var named = x.Named;
+        var (store, t, _, named, _, _, _) = x;
         var uid = x.Uid;
         var op = OptString(named, "operation") switch
         {
