@@ -89,7 +89,7 @@ public sealed class PackAndConsumeTests(ITestOutputHelper output)
             "NoBuild=true",
             "Configuration=" + Metadata("OdooGen.Configuration"),
             "Version=" + version,
-            "MinVerSkip=true", // the version of this run, not the one MinVer reads from git
+            "MinVerVersionOverride=" + version, // MinVer stamps the version of this run, not the one it reads from git
             "PackageOutputPath=" + feed + Path.DirectorySeparatorChar,
             // The nuspec files go to the temp folder, not to the projects' obj folders.
             "NuspecOutputPath=" + Path.Combine(root, "nuspec") + Path.DirectorySeparatorChar,
