@@ -136,7 +136,6 @@ internal static class ModelEmitter
             w.Open($"{spec.EffectiveAccessibility} partial class {spec.ManagerName} : global::Odoo.OdooManager<{self}>");
             w.Line("/// <summary>Creates a manager over <paramref name=\"client\"/>; prefer the client property, which keeps one manager per client.</summary>");
             w.Line("/// <param name=\"client\">The client.</param>");
-            fw.GeneratedCode();
             w.Line($"public {spec.ManagerName}(global::Odoo.OdooClient client) : base(client)");
             w.Line("{");
             w.Line("}");
