@@ -38,7 +38,8 @@ public sealed class GeneratorScenario
         _generator = build is null ? static () => new OdooGenerator() : build.Create;
         var trees = sources.Prepend(ImplicitUsings).Select((s, i) => CSharpSyntaxTree.ParseText(s, Parse, path: $"Source{i}.cs")).ToList();
         _compilation = CSharpCompilation.Create(
-            "Models",
+            // The OpenStack sources refer to the model table generated for their assembly by its name.
+            name == OpenStackName ? "Odoo.Models.OpenStack" : "Models",
             trees,
             build is null ? References.Value : [.. SystemReferences.Value, MetadataReference.CreateFromFile(build.RuntimePath)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
