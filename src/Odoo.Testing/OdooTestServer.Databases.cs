@@ -91,7 +91,7 @@ public sealed partial class OdooTestServer
             case "create_database" or "duplicate_database" or "drop" or "rename" or "dump" or "restore" or "change_admin_password" or "migrate_databases":
                 break;
             default:
-                throw new OdooServerError("builtins.KeyError", $"'Method not found: {method}'");
+                throw new OdooServerError("builtins.KeyError", $"Method not found: {method}");
         }
 
         // check_super(passwd): AccessDenied unless it is the master password; then check_db_management_enabled (list_db).

@@ -160,8 +160,8 @@ public sealed partial class OdooTestServer
         foreach (var row in data.Ordered)
         {
             if (Equals(row.Values[data.Field("module")!.Slot], reference[..dot]) && Equals(row.Values[data.Field("name")!.Slot], reference[(dot + 1)..])
-                && Equals(row.Values[data.Field("model")!.Slot], "ir.actions.report") && row.Values[data.Field("res_id")!.Slot] is int id)
-                return reports.Rows.GetValueOrDefault(id);
+                && Equals(row.Values[data.Field("model")!.Slot], "ir.actions.report") && row.Values[data.Field("res_id")!.Slot] is { } id and not false)
+                return reports.Rows.GetValueOrDefault(Convert.ToInt32(id, CultureInfo.InvariantCulture));
         }
         return null;
     }
