@@ -15,7 +15,10 @@ public class OdooValueField<TRecord, TValue> : OdooField<TRecord>
     /// <summary>Creates the reference (generated code calls this).</summary>
     /// <param name="path">The C# path.</param>
     /// <param name="odooName">The Odoo path as declared.</param>
+    // RS0022: deriving from this class is allowed on purpose (OdooStringField does); its bases expose no protected member.
+#pragma warning disable RS0022
     public OdooValueField(string path, string odooName)
+#pragma warning restore RS0022
         : base(path, odooName)
     {
     }
