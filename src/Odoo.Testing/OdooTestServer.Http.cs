@@ -207,7 +207,7 @@ public sealed partial class OdooTestServer
                 record.Method = Str(p, "method");
                 if (!p.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Array) return;
                 // The db service's methods take the master password first (never recorded), then the database.
-                var dbArg = record.Service != "db" ? 0 : record.Method is "db_exist" ? 0 : record.Method is "list" or "server_version" or "list_lang" ? -1 : 1;
+                var dbArg = record.Service != "db" ? 0 : record.Method is "db_exist" ? 0 : record.Method is "list" or "server_version" or "list_lang" or "change_admin_password" or "migrate_databases" ? -1 : 1;
                 if (dbArg >= 0 && args.GetArrayLength() > dbArg && args[dbArg].ValueKind == JsonValueKind.String) record.Database = args[dbArg].GetString();
                 if (record.Service == "object" && record.Method is "execute_kw" or "execute" && args.GetArrayLength() >= 5)
                 {
