@@ -70,6 +70,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
         _store = new Store(options.TimeProvider);
         _version = VersionInfo.Parse(options.Version);
         Faults = new OdooFaultCollection();
+        InitializeDatabases();
     }
 
     /// <summary>Starts a server on 127.0.0.1 with an ephemeral port.</summary>
@@ -171,24 +172,37 @@ public sealed partial class OdooTestServer : IAsyncDisposable
         {
             if (_options.SeedDefaultData)
             {
-                foreach (var schema in DefaultModels.Schemas()) _store.Define(schema);
-                SeedRaw("res.country", new { id = 233, name = "United States", code = "US", phone_code = "1" });
-                SeedRaw("res.partner", new { id = 1, name = "YourCompany", is_company = true, email = "info@yourcompany.com", country_id = 233 });
-                SeedRaw("res.partner", new { id = 2, name = "OdooBot", email = "odoobot@example.com", active = false });
-                SeedRaw("res.partner", new { id = 3, name = _options.AdminName, email = "admin@yourcompany.example.com", country_id = 233, company_name = "YourCompany" });
-                SeedRaw("res.users", new { id = 1, login = "__system__", name = "OdooBot", partner_id = 2, active = false });
-                SeedRaw("res.users", new { id = 2, login = _options.AdminLogin, name = _options.AdminName, partner_id = 3, tz = "Europe/Brussels" });
-                _store.Table("res.partner").NextId = 7;
-                _store.Table("res.users").NextId = 6;
-                _store.Credentials[2] = new UserCredentials(2, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey);
+                SeedBaseData(_store, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey, _options.AdminName, "YourCompany", lang: null);
                 _users.Add(new OdooTestUser(2, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey, _options.AdminName, 3));
                 foreach (var u in _options.Users) AddUser(u);
             }
         }
     }
 
-    private void SeedRaw(string model, object values)
-        => _store.Create(_store.Table(model), JsonSerializer.SerializeToElement(values), SeedUid, allowId: true);
+    /// <summary>
+    /// Defines Odoo's base models in <paramref name="store"/> and seeds its first records (partner 1 the company,
+    /// partner 3 and user 2 the administrator, country 233), the invoice reports and their XML ids. The caller holds
+    /// the store's lock.
+    /// </summary>
+    private static void SeedBaseData(Store store, string login, string password, string? apiKey, string adminName, string company, string? lang)
+    {
+        foreach (var schema in DefaultModels.Schemas()) store.Define(schema);
+        SeedRaw(store, "res.country", new { id = 233, name = "United States", code = "US", phone_code = "1" });
+        SeedRaw(store, "res.partner", new { id = 1, name = company, is_company = true, email = "info@yourcompany.com", country_id = 233 });
+        SeedRaw(store, "res.partner", new { id = 2, name = "OdooBot", email = "odoobot@example.com", active = false });
+        SeedRaw(store, "res.partner", new { id = 3, name = adminName, email = "admin@yourcompany.example.com", country_id = 233, company_name = company });
+        SeedRaw(store, "res.users", new { id = 1, login = "__system__", name = "OdooBot", partner_id = 2, active = false });
+        SeedRaw(store, "res.users", new { id = 2, login, name = adminName, partner_id = 3, tz = "Europe/Brussels", lang = lang ?? "en_US" });
+        store.Table("res.partner").NextId = 7;
+        store.Table("res.users").NextId = 6;
+        store.Credentials[2] = new UserCredentials(2, login, password, apiKey);
+        SeedInvoiceReports(store);
+    }
+
+    private void SeedRaw(string model, object values) => SeedRaw(_store, model, values);
+
+    private static void SeedRaw(Store store, string model, object values)
+        => store.Create(store.Table(model), JsonSerializer.SerializeToElement(values), SeedUid, allowId: true);
 
     // ------------------------------------------------------------------ schema and data
 

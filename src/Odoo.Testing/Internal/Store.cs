@@ -40,6 +40,35 @@ internal sealed class Store
 
     public ModelTable? TryTable(string model) => Models.GetValueOrDefault(model);
 
+    /// <summary>
+    /// A deep copy of the data (models, rows, credentials, access rules and registered methods), sharing nothing
+    /// mutable with this store: what <c>db.duplicate_database</c> and a restored dump start from. The caller holds
+    /// <see cref="Sync"/>.
+    /// </summary>
+    public Store Clone()
+    {
+        EnsureLocked();
+        var copy = new Store(Time);
+        foreach (var (name, table) in Models)
+        {
+            var t = new ModelTable(table.Schema);
+            foreach (var row in table.Ordered)
+            {
+                var values = (object?[])row.Values.Clone();
+                for (var i = 0; i < values.Length; i++)
+                    if (values[i] is List<int> list) values[i] = new List<int>(list);
+                t.AddRowRaw(new Row(row.Id, values));
+            }
+            t.NextId = table.NextId;
+            copy.Models[name] = t;
+        }
+        foreach (var (uid, c) in Credentials) copy.Credentials[uid] = c;
+        copy.AccessRules.AddRange(AccessRules);
+        foreach (var (key, method) in Methods) copy.Methods[key] = method;
+        return copy;
+    }
+
+
     public ModelTable Table(string model)
         => Models.GetValueOrDefault(model) ?? throw OdooServerError.UserError($"Object {model} doesn't exist");
 
