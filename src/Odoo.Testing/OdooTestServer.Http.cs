@@ -439,33 +439,34 @@ public sealed partial class OdooTestServer
     private int? Authenticate(string? db, string? login, string? password, bool interactive = false)
     {
         if (db != Database || login is null || password is null) return null;
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            foreach (var c in _store.Credentials.Values)
+            var store = scope.Store;
+            foreach (var c in store.Access.Credentials.Values)
             {
                 if (c.Login != login) continue;
-                if (!UserActive(c.Uid)) return null;
+                if (!UserActive(store, c.Uid)) return null;
                 return c.Password == password || (!interactive && c.ApiKey is not null && c.ApiKey == password) ? c.Uid : null;
             }
         }
         return null;
     }
 
-    private bool UserActive(int uid)
+    private static bool UserActive(Store store, int uid)
     {
-        var users = _store.TryTable("res.users");
+        var users = store.Schema.TryTable("res.users");
         return users is null || !users.Rows.TryGetValue(uid, out var row) || users.Active is not { } a || row.Values[a.Slot] is not false;
     }
 
     /// <summary>Checks <c>db, uid, password</c> of an <c>object</c> call (caller holds the lock).</summary>
-    private int CheckCredentials(JsonElement args)
+    private int CheckCredentials(Store store, JsonElement args)
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
         if (!HostsDatabase(db)) throw OdooServerError.DatabaseDoesNotExist(db);
         if (db != Database) throw OdooServerError.AccessDenied(); // a listed database without users
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
-        if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
+        if (!store.Access.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(store, uid) || (c.Password != pw && c.ApiKey != pw))
             throw OdooServerError.AccessDenied();
         return uid;
     }
@@ -473,9 +474,9 @@ public sealed partial class OdooTestServer
     private int? UidFromApiKey(string? key)
     {
         if (string.IsNullOrEmpty(key)) return null;
-        lock (_store.Sync)
-            foreach (var c in _store.Credentials.Values)
-                if (c.ApiKey == key && UserActive(c.Uid)) return c.Uid;
+        using (var scope = _store.Enter())
+            foreach (var c in scope.Store.Access.Credentials.Values)
+                if (c.ApiKey == key && UserActive(scope.Store, c.Uid)) return c.Uid;
         return null;
     }
 
@@ -548,10 +549,11 @@ public sealed partial class OdooTestServer
                     positional = SliceClone(args, 5);
                     kwargs = default;
                 }
-                lock (_store.Sync)
+                using (var scope = _store.Enter())
                 {
-                    var uid = CheckCredentials(args);
-                    Orm.Execute(this, _store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
+                    var store = scope.Store;
+                    var uid = CheckCredentials(store, args);
+                    Orm.Execute(this, store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
                 }
                 return;
             }
@@ -617,10 +619,11 @@ public sealed partial class OdooTestServer
             default:
             {
                 var model = Str(p, "model");
-                lock (_store.Sync)
+                using (var scope = _store.Enter())
                 {
+                    var store = scope.Store;
                     // _call_kw_readonly looks the model up before the call: werkzeug NotFound, id null.
-                    if (model is null || _store.TryTable(model) is null)
+                    if (model is null || store.Schema.TryTable(model) is null)
                         return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.JsonRpcNotFound(), record);
                 }
                 answer = JsonRpcReply(doc, record, w =>
@@ -628,8 +631,8 @@ public sealed partial class OdooTestServer
                     var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
                     var args = p.TryGetProperty("args", out var a) ? a : default;
                     var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
-                    lock (_store.Sync)
-                        Orm.Execute(this, _store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
+                    using (var scope = _store.Enter())
+                        Orm.Execute(this, scope.Store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
                 });
                 break;
             }
@@ -651,17 +654,18 @@ public sealed partial class OdooTestServer
     /// </summary>
     private void WriteSessionInfo(Utf8JsonWriter w, int uid)
     {
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var users = _store.Table("res.users");
+            var store = scope.Store;
+            var users = store.Schema.Table("res.users");
             var user = users.Rows[uid];
             var partnerId = user.Values[users.Field("partner_id")!.Slot] as int? ?? 0;
-            var partners = _store.Table("res.partner");
+            var partners = store.Schema.Table("res.partner");
             partners.Rows.TryGetValue(partnerId, out var partner);
             var settingsId = _users.FindIndex(u => u.Uid == uid) + 1;
             var admin = uid == AdminUid;
-            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? _store.Now();
-            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? _store.DisplayName(partners, companyPartner) : "YourCompany";
+            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? store.Records.Now();
+            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? store.Records.DisplayName(partners, companyPartner) : "YourCompany";
 
             w.WriteStartObject();
             w.WriteNumber("uid", uid);
@@ -675,7 +679,7 @@ public sealed partial class OdooTestServer
             {
                 if (users.Field(key) is not { } f) continue;
                 w.WritePropertyName(key);
-                JsonOut.WriteValue(w, _store, users, user, f, true);
+                JsonOut.WriteValue(w, store, users, user, f, true);
             }
             w.WriteNumber("uid", uid);
             w.WriteEndObject();
@@ -686,10 +690,10 @@ public sealed partial class OdooTestServer
             w.WritePropertyName("server_version_info");
             _version.WriteInfoArray(w);
             w.WriteString("support_url", "https://www.odoo.com/buy");
-            w.WriteString("name", _store.DisplayName(users, user));
+            w.WriteString("name", store.Records.DisplayName(users, user));
             w.WriteString("username", user.Values[users.Field("login")!.Slot] as string);
             w.WriteString("partner_write_date", WriteDate(partner));
-            w.WriteString("partner_display_name", partner is null ? "" : _store.DisplayName(partners, partner));
+            w.WriteString("partner_display_name", partner is null ? "" : store.Records.DisplayName(partners, partner));
             w.WriteNumber("partner_id", partnerId);
             w.WriteString("web.base.url", BaseUrl.ToString().TrimEnd('/'));
             w.WriteNumber("active_ids_limit", 20000);
@@ -710,7 +714,7 @@ public sealed partial class OdooTestServer
             if (users.Field("lang") is { } lang)
             {
                 w.WritePropertyName("lang");
-                JsonOut.WriteValue(w, _store, users, user, lang, true);
+                JsonOut.WriteValue(w, store, users, user, lang, true);
             }
             w.WriteEndObject();
             w.WriteBoolean("test_mode", false);
@@ -895,13 +899,14 @@ public sealed partial class OdooTestServer
         var b = _buffers.Rent();
         try
         {
-            lock (_store.Sync)
+            using (var scope = _store.Enter())
             {
+                var store = scope.Store;
                 // web_json_2_rpc: "except KeyError as exc: e = f"the model {__model__!r} does not exist"; raise NotFound(e)";
                 // get_public_method's AttributeError becomes NotFound(exc.args[0]); its AccessError stays a 403.
-                var t = _store.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
-                Orm.CheckPublicMethod(_store, t, record.Method!, _version.Major, json2: true);
-                Orm.Execute(this, _store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
+                var t = store.Schema.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
+                Orm.CheckPublicMethod(store, t, record.Method!, _version.Major, json2: true);
+                Orm.Execute(this, store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
             }
             return new Reply { Json = b };
         }
