@@ -19,10 +19,10 @@ public sealed partial class OdooTestServer
     private readonly Lock _dbSync = new();
 
     /// <summary>The databases by name, sorted as Odoo lists them; a <see langword="null"/> store is a listed database without users (<see cref="OdooTestServerOptions.OtherDatabases"/>).</summary>
-    private readonly SortedDictionary<string, Store?> _databases = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, LockedStore?> _databases = new(StringComparer.Ordinal);
 
     /// <summary>The dumps taken, by token: a dump is an opaque file naming its snapshot, restorable on this server only.</summary>
-    private readonly Dictionary<string, Store?> _snapshots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LockedStore?> _snapshots = new(StringComparer.Ordinal);
 
     private string _masterPassword = "admin";
 
@@ -52,7 +52,7 @@ public sealed partial class OdooTestServer
     }
 
     /// <summary>The data of a hosted database; <see langword="null"/> when it is not hosted or holds no users.</summary>
-    private Store? StoreOf(string? db)
+    private LockedStore? StoreOf(string? db)
     {
         if (db is null) return null;
         lock (_dbSync) return _databases.GetValueOrDefault(db);
@@ -138,8 +138,8 @@ public sealed partial class OdooTestServer
     /// <summary>exp_create_database: DatabaseExists for a taken name, else a new database with Odoo's base records and the given administrator.</summary>
     private void CreateDatabase(string name, string lang, string password, string login, string? countryCode)
     {
-        var store = new Store(_options.TimeProvider);
-        lock (store.Sync) SeedBaseData(store, login, password, apiKey: null, "Administrator", "My Company", lang);
+        var store = new LockedStore(_options.TimeProvider);
+        using (var scope = store.Enter()) SeedBaseData(scope.Store, login, password, apiKey: null, "Administrator", "My Company", lang);
         lock (_dbSync)
         {
             if (_databases.ContainsKey(name)) throw new OdooServerError("odoo.service.db.DatabaseExists", $"database '{name}' already exists!");
@@ -150,7 +150,7 @@ public sealed partial class OdooTestServer
     /// <summary>exp_duplicate_database: PostgreSQL's CREATE DATABASE ... TEMPLATE, which checks the source first.</summary>
     private void DuplicateDatabase(string source, string name)
     {
-        Store? original;
+        LockedStore? original;
         lock (_dbSync)
         {
             if (!_databases.TryGetValue(source, out original))
@@ -166,10 +166,11 @@ public sealed partial class OdooTestServer
         }
     }
 
-    private static Store? CloneStore(Store? store)
+    private static LockedStore? CloneStore(LockedStore? store)
     {
         if (store is null) return null;
-        lock (store.Sync) return store.Clone();
+        using var scope = store.Enter();
+        return new LockedStore(scope.Store.Clone());
     }
 
     /// <summary>exp_drop: <c>false</c> for a database that is not listed.</summary>
@@ -199,7 +200,7 @@ public sealed partial class OdooTestServer
     /// </summary>
     private byte[] Dump(string name, string format)
     {
-        Store? store;
+        LockedStore? store;
         lock (_dbSync)
         {
             if (!_databases.TryGetValue(name, out store))
@@ -243,7 +244,7 @@ public sealed partial class OdooTestServer
             _databases[name] = null;
         }
         var token = SnapshotToken(data);
-        Store? snapshot = null;
+        LockedStore? snapshot = null;
         var found = false;
         if (token is not null)
         {

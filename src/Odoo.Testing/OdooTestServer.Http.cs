@@ -443,10 +443,11 @@ public sealed partial class OdooTestServer
     /// </summary>
     private int? Authenticate(string? db, string? login, string? password, bool interactive = false)
     {
-        if (StoreOf(db) is not { } store || login is null || password is null) return null;
-        lock (store.Sync)
+        if (StoreOf(db) is not { } locked || login is null || password is null) return null;
+        using (var scope = locked.Enter())
         {
-            foreach (var c in store.Credentials.Values)
+            var store = scope.Store;
+            foreach (var c in store.Access.Credentials.Values)
             {
                 if (c.Login != login) continue;
                 if (!UserActive(store, c.Uid)) return null;
@@ -456,16 +457,14 @@ public sealed partial class OdooTestServer
         return null;
     }
 
-    private bool UserActive(int uid) => UserActive(_store, uid);
-
     private static bool UserActive(Store store, int uid)
     {
-        var users = store.TryTable("res.users");
+        var users = store.Schema.TryTable("res.users");
         return users is null || !users.Rows.TryGetValue(uid, out var row) || users.Active is not { } a || row.Values[a.Slot] is not false;
     }
 
     /// <summary>The database of an <c>object</c> call: its data, or the error Odoo answers (a listed database without users refuses every login).</summary>
-    private Store StoreOfCall(JsonElement args)
+    private LockedStore StoreOfCall(JsonElement args)
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
         if (!HostsDatabase(db)) throw OdooServerError.DatabaseDoesNotExist(db);
@@ -477,7 +476,7 @@ public sealed partial class OdooTestServer
     {
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
-        if (!store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(store, uid) || (c.Password != pw && c.ApiKey != pw))
+        if (!store.Access.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(store, uid) || (c.Password != pw && c.ApiKey != pw))
             throw OdooServerError.AccessDenied();
         return uid;
     }
@@ -485,9 +484,9 @@ public sealed partial class OdooTestServer
     private int? UidFromApiKey(string? key)
     {
         if (string.IsNullOrEmpty(key)) return null;
-        lock (_store.Sync)
-            foreach (var c in _store.Credentials.Values)
-                if (c.ApiKey == key && UserActive(c.Uid)) return c.Uid;
+        using (var scope = _store.Enter())
+            foreach (var c in scope.Store.Access.Credentials.Values)
+                if (c.ApiKey == key && UserActive(scope.Store, c.Uid)) return c.Uid;
         return null;
     }
 
@@ -544,9 +543,9 @@ public sealed partial class OdooTestServer
                     positional = SliceClone(args, 5);
                     kwargs = default;
                 }
-                var store = StoreOfCall(args);
-                lock (store.Sync)
+                using (var scope = StoreOfCall(args).Enter())
                 {
+                    var store = scope.Store;
                     var uid = CheckCredentials(store, args);
                     Orm.Execute(this, store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
                 }
@@ -616,10 +615,10 @@ public sealed partial class OdooTestServer
             default:
             {
                 var model = Str(p, "model");
-                lock (store.Sync)
+                using (var scope = store.Enter())
                 {
                     // _call_kw_readonly looks the model up before the call: werkzeug NotFound, id null.
-                    if (model is null || store.TryTable(model) is null)
+                    if (model is null || scope.Store.Schema.TryTable(model) is null)
                         return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.JsonRpcNotFound(), record);
                 }
                 answer = JsonRpcReply(doc, record, w =>
@@ -627,8 +626,8 @@ public sealed partial class OdooTestServer
                     var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
                     var args = p.TryGetProperty("args", out var a) ? a : default;
                     var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
-                    lock (store.Sync)
-                        Orm.Execute(this, store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
+                    using (var scope = store.Enter())
+                        Orm.Execute(this, scope.Store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
                 });
                 break;
             }
@@ -648,19 +647,20 @@ public sealed partial class OdooTestServer
     /// contacts, product, uom, account and sale_management (sample 38): the user's values come
     /// from the store, the rest (menus, discuss settings, view types...) is the recorded server's.
     /// </summary>
-    private void WriteSessionInfo(Utf8JsonWriter w, Store store, string db, int uid)
+    private void WriteSessionInfo(Utf8JsonWriter w, LockedStore locked, string db, int uid)
     {
-        lock (store.Sync)
+        using (var scope = locked.Enter())
         {
-            var users = store.Table("res.users");
+            var store = scope.Store;
+            var users = store.Schema.Table("res.users");
             var user = users.Rows[uid];
             var partnerId = user.Values[users.Field("partner_id")!.Slot] as int? ?? 0;
-            var partners = store.Table("res.partner");
+            var partners = store.Schema.Table("res.partner");
             partners.Rows.TryGetValue(partnerId, out var partner);
             var settingsId = _users.FindIndex(u => u.Uid == uid) + 1;
             var admin = uid == AdminUid;
-            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? store.Now();
-            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? store.DisplayName(partners, companyPartner) : "YourCompany";
+            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? store.Records.Now();
+            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? store.Records.DisplayName(partners, companyPartner) : "YourCompany";
 
             w.WriteStartObject();
             w.WriteNumber("uid", uid);
@@ -685,10 +685,10 @@ public sealed partial class OdooTestServer
             w.WritePropertyName("server_version_info");
             _version.WriteInfoArray(w);
             w.WriteString("support_url", "https://www.odoo.com/buy");
-            w.WriteString("name", store.DisplayName(users, user));
+            w.WriteString("name", store.Records.DisplayName(users, user));
             w.WriteString("username", user.Values[users.Field("login")!.Slot] as string);
             w.WriteString("partner_write_date", WriteDate(partner));
-            w.WriteString("partner_display_name", partner is null ? "" : store.DisplayName(partners, partner));
+            w.WriteString("partner_display_name", partner is null ? "" : store.Records.DisplayName(partners, partner));
             w.WriteNumber("partner_id", partnerId);
             w.WriteString("web.base.url", BaseUrl.ToString().TrimEnd('/'));
             w.WriteNumber("active_ids_limit", 20000);
@@ -895,13 +895,14 @@ public sealed partial class OdooTestServer
         var b = _buffers.Rent();
         try
         {
-            lock (_store.Sync)
+            using (var scope = _store.Enter())
             {
+                var store = scope.Store;
                 // web_json_2_rpc: "except KeyError as exc: e = f"the model {__model__!r} does not exist"; raise NotFound(e)";
                 // get_public_method's AttributeError becomes NotFound(exc.args[0]); its AccessError stays a 403.
-                var t = _store.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
-                Orm.CheckPublicMethod(_store, t, record.Method!, _version.Major, json2: true);
-                Orm.Execute(this, _store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
+                var t = store.Schema.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
+                Orm.CheckPublicMethod(store, t, record.Method!, _version.Major, json2: true);
+                Orm.Execute(this, store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
             }
             return new Reply { Json = b };
         }

@@ -45,8 +45,11 @@ public sealed partial class OdooTestServer
         ArgumentException.ThrowIfNullOrWhiteSpace(reportType);
         if (xmlId is not null && (xmlId.IndexOf('.', StringComparison.Ordinal) is <= 0 || xmlId.EndsWith('.')))
             throw new ArgumentException($"'{xmlId}' is not an XML id: it reads module.name.", nameof(xmlId));
-        lock (_store.Sync)
-            return _store.Transaction(() => AddReport(_store, reportName, model, name ?? reportName, reportType, xmlId));
+        using (var scope = _store.Enter())
+        {
+            var store = scope.Store;
+            return store.Records.Transaction(() => AddReport(store, reportName, model, name ?? reportName, reportType, xmlId));
+        }
     }
 
     private static void SeedInvoiceReports(Store store)
@@ -58,14 +61,14 @@ public sealed partial class OdooTestServer
 
     private static int AddReport(Store store, string reportName, string model, string name, string reportType, string? xmlId)
     {
-        var id = store.Create(store.Table("ir.actions.report"), JsonSerializer.SerializeToElement(new
+        var id = store.Records.Create(store.Schema.Table("ir.actions.report"), JsonSerializer.SerializeToElement(new
         {
             name, model, report_type = reportType, report_name = reportName, report_file = reportName,
         }), SeedUid);
         if (xmlId is not null)
         {
             var dot = xmlId.IndexOf('.', StringComparison.Ordinal);
-            store.Create(store.Table("ir.model.data"), JsonSerializer.SerializeToElement(new
+            store.Records.Create(store.Schema.Table("ir.model.data"), JsonSerializer.SerializeToElement(new
             {
                 module = xmlId[..dot], name = xmlId[(dot + 1)..], model = "ir.actions.report", res_id = id,
             }), SeedUid);
@@ -105,18 +108,19 @@ public sealed partial class OdooTestServer
         try
         {
             List<string> pages;
-            lock (store.Sync)
+            using (var scope = store.Enter())
             {
+                var data = scope.Store;
                 // ir.actions.report._get_report: by report_name, then by XML id; else ValueError -> HTTP 500.
-                var reports = store.Table("ir.actions.report");
+                var reports = data.Schema.Table("ir.actions.report");
                 var report = reports.Ordered.FirstOrDefault(r => Equals(r.Values[reports.Field("report_name")!.Slot], reportName))
-                    ?? ReportByXmlId(store, reports, reportName)
+                    ?? ReportByXmlId(data, reports, reportName)
                     ?? throw OdooServerError.ValueError($"Fetching report '{reportName}': report not found");
                 var model = (string)report.Values[reports.Field("model")!.Slot]!;
                 record.Model = model;
-                var t = store.TryTable(model) ?? throw new OdooServerError("builtins.KeyError", $"'{model}'");
-                store.CheckAccess(t, OdooOperation.Read, session.Uid);
-                var rows = store.ExistingRows(t, ids.Distinct().ToList(), raiseMissing: true, session.Uid);
+                var t = data.Schema.TryTable(model) ?? throw new OdooServerError("builtins.KeyError", $"'{model}'");
+                data.Access.Check(t, OdooOperation.Read, session.Uid);
+                var rows = data.Records.ExistingRows(t, ids.Distinct().ToList(), raiseMissing: true, session.Uid);
                 if (reportName == InvoiceReportName && t.Field("move_type") is { Storage: FieldStorage.Slot } moveType
                     && rows.Any(r => Equals(r.Values[moveType.Slot], "entry")))
                     throw OdooServerError.UserError("Only invoices could be printed.");
@@ -125,7 +129,7 @@ public sealed partial class OdooTestServer
                 var byId = rows.ToDictionary(r => r.Id);
                 pages = ids.Count == 0
                     ? [reportName]
-                    : ids.Select(id => $"{reportName}: {model}({id}) {store.DisplayName(t, byId[id])}").ToList();
+                    : ids.Select(id => $"{reportName}: {model}({id}) {data.Records.DisplayName(t, byId[id])}").ToList();
             }
             switch (converter)
             {
@@ -156,7 +160,7 @@ public sealed partial class OdooTestServer
     {
         var dot = reference.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0) return null;
-        var data = store.Table("ir.model.data");
+        var data = store.Schema.Table("ir.model.data");
         foreach (var row in data.Ordered)
         {
             if (Equals(row.Values[data.Field("module")!.Slot], reference[..dot]) && Equals(row.Values[data.Field("name")!.Slot], reference[(dot + 1)..])
