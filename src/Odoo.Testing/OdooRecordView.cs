@@ -39,7 +39,7 @@ public sealed class OdooRecordView
         get
         {
             var f = _table.Field(field) ?? throw new KeyNotFoundException($"Model {Model} has no field '{field}'.");
-            return _store.Get(_table, _row, f);
+            return _store.Records.Get(_table, _row, f);
         }
     }
 
@@ -75,11 +75,11 @@ public sealed class OdooRecordView
     public OdooRecordView? Related(string field)
     {
         var f = _table.Field(field) ?? throw new KeyNotFoundException($"Model {Model} has no field '{field}'.");
-        if (f.Type != OdooFieldType.Many2One || _store.Get(_table, _row, f) is not int id) return null;
-        var co = f.Relation is null ? null : _store.TryTable(f.Relation);
+        if (f.Type != OdooFieldType.Many2One || _store.Records.Get(_table, _row, f) is not int id) return null;
+        var co = f.Relation is null ? null : _store.Schema.TryTable(f.Relation);
         return co is not null && co.Rows.TryGetValue(id, out var r) ? new OdooRecordView(_store, co, r) : null;
     }
 
     /// <summary>The display name Odoo would show for this record.</summary>
-    public string DisplayName => _store.DisplayName(_table, _row);
+    public string DisplayName => _store.Records.DisplayName(_table, _row);
 }

@@ -17,6 +17,7 @@ public sealed partial class OdooTestServer
         public string ContentType { get; set; } = JsonContentType;
         public ResponseBuffer? Json { get; set; }
         public string? Text { get; set; }
+        public byte[]? Bytes { get; set; }
         public List<string>? Cookies { get; set; }
         public string? Location { get; set; }
         public List<KeyValuePair<string, string>>? Headers { get; set; }
@@ -82,6 +83,8 @@ public sealed partial class OdooTestServer
                     invalidJson = true;
                 }
             }
+            if (protocol == OdooRequestProtocol.Http && path.StartsWith("/web/database/", StringComparison.Ordinal) && request.HasFormContentType)
+                await request.ReadFormAsync(ctx.RequestAborted).ConfigureAwait(false);
             Describe(record, ctx, doc);
             var session = IdentifySession(ctx, record);
 
@@ -184,7 +187,7 @@ public sealed partial class OdooTestServer
         if (reply.Location is not null) response.Headers.Location = reply.Location;
         if (reply.Headers is not null)
             foreach (var (name, value) in reply.Headers) response.Headers.Append(name, value);
-        ReadOnlyMemory<byte> bytes = reply.Json is { } json ? json.Flush() : Encoding.UTF8.GetBytes(reply.Text ?? "");
+        ReadOnlyMemory<byte> bytes = reply.Json is { } json ? json.Flush() : reply.Bytes ?? Encoding.UTF8.GetBytes(reply.Text ?? "");
         if (truncate) bytes = bytes[..(bytes.Length / 2)];
         else response.ContentLength = bytes.Length;
         record.StatusCode = reply.Status;
@@ -203,7 +206,9 @@ public sealed partial class OdooTestServer
                 record.Service = Str(p, "service");
                 record.Method = Str(p, "method");
                 if (!p.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Array) return;
-                if (args.GetArrayLength() > 0 && args[0].ValueKind == JsonValueKind.String) record.Database = args[0].GetString();
+                // The db service's methods take the master password first (never recorded), then the database.
+                var dbArg = record.Service != "db" ? 0 : record.Method is "db_exist" ? 0 : record.Method is "list" or "server_version" or "list_lang" or "change_admin_password" or "migrate_databases" ? -1 : 1;
+                if (dbArg >= 0 && args.GetArrayLength() > dbArg && args[dbArg].ValueKind == JsonValueKind.String) record.Database = args[dbArg].GetString();
                 if (record.Service == "object" && record.Method is "execute_kw" or "execute" && args.GetArrayLength() >= 5)
                 {
                     if (args[1].ValueKind == JsonValueKind.Number && args[1].TryGetInt32(out var uid)) record.Uid = uid;
@@ -369,6 +374,8 @@ public sealed partial class OdooTestServer
             b.Writer.WriteEndObject();
             return new Reply { Json = b };
         }
+        if (path.StartsWith("/report/", StringComparison.Ordinal)) return Report(ctx, path, record, session);
+        if (path.StartsWith("/web/database/", StringComparison.Ordinal) && DatabaseManager(ctx, path, record) is { } manager) return manager;
         if (path.StartsWith("/json/", StringComparison.Ordinal))
         {
             // Odoo before 19: /json/<path> is the web client's auth='user' route.
@@ -403,7 +410,7 @@ public sealed partial class OdooTestServer
     {
         if (!ctx.Request.Cookies.TryGetValue(SessionCookie, out var sid) || string.IsNullOrEmpty(sid)) return null;
         record.SessionId = sid;
-        if (!_sessions.TryGetValue(sid, out var session) || session.Db != Database) return null;
+        if (!_sessions.TryGetValue(sid, out var session) || StoreOf(session.Db) is null) return null;
         record.AuthenticatedSession = true;
         return session;
     }
@@ -428,8 +435,6 @@ public sealed partial class OdooTestServer
 
     // ------------------------------------------------------------------ authentication
 
-    /// <summary>Whether <paramref name="db"/> is the database or one of <see cref="OdooTestServerOptions.OtherDatabases"/>.</summary>
-    private bool HostsDatabase(string? db) => db == Database || (db is not null && _options.OtherDatabases.Contains(db));
 
     /// <summary>
     /// Checks a login. <paramref name="interactive"/> is Odoo's web session login (<c>/web/session/authenticate</c>),
@@ -438,34 +443,40 @@ public sealed partial class OdooTestServer
     /// </summary>
     private int? Authenticate(string? db, string? login, string? password, bool interactive = false)
     {
-        if (db != Database || login is null || password is null) return null;
-        lock (_store.Sync)
+        if (StoreOf(db) is not { } locked || login is null || password is null) return null;
+        using (var scope = locked.Enter())
         {
-            foreach (var c in _store.Credentials.Values)
+            var store = scope.Store;
+            foreach (var c in store.Access.Credentials.Values)
             {
                 if (c.Login != login) continue;
-                if (!UserActive(c.Uid)) return null;
+                if (!UserActive(store, c.Uid)) return null;
                 return c.Password == password || (!interactive && c.ApiKey is not null && c.ApiKey == password) ? c.Uid : null;
             }
         }
         return null;
     }
 
-    private bool UserActive(int uid)
+    private static bool UserActive(Store store, int uid)
     {
-        var users = _store.TryTable("res.users");
+        var users = store.Schema.TryTable("res.users");
         return users is null || !users.Rows.TryGetValue(uid, out var row) || users.Active is not { } a || row.Values[a.Slot] is not false;
     }
 
-    /// <summary>Checks <c>db, uid, password</c> of an <c>object</c> call (caller holds the lock).</summary>
-    private int CheckCredentials(JsonElement args)
+    /// <summary>The database of an <c>object</c> call: its data, or the error Odoo answers (a listed database without users refuses every login).</summary>
+    private LockedStore StoreOfCall(JsonElement args)
     {
         var db = args[0].ValueKind == JsonValueKind.String ? args[0].GetString() : null;
         if (!HostsDatabase(db)) throw OdooServerError.DatabaseDoesNotExist(db);
-        if (db != Database) throw OdooServerError.AccessDenied(); // a listed database without users
+        return StoreOf(db) ?? throw OdooServerError.AccessDenied();
+    }
+
+    /// <summary>Checks <c>uid, password</c> of an <c>object</c> call (caller holds the store's lock).</summary>
+    private static int CheckCredentials(Store store, JsonElement args)
+    {
         if (args[1].ValueKind != JsonValueKind.Number || !args[1].TryGetInt32(out var uid)) throw OdooServerError.AccessDenied();
         var pw = args[2].ValueKind == JsonValueKind.String ? args[2].GetString() : null;
-        if (!_store.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(uid) || (c.Password != pw && c.ApiKey != pw))
+        if (!store.Access.Credentials.TryGetValue(uid, out var c) || pw is null || !UserActive(store, uid) || (c.Password != pw && c.ApiKey != pw))
             throw OdooServerError.AccessDenied();
         return uid;
     }
@@ -473,9 +484,9 @@ public sealed partial class OdooTestServer
     private int? UidFromApiKey(string? key)
     {
         if (string.IsNullOrEmpty(key)) return null;
-        lock (_store.Sync)
-            foreach (var c in _store.Credentials.Values)
-                if (c.ApiKey == key && UserActive(c.Uid)) return c.Uid;
+        using (var scope = _store.Enter())
+            foreach (var c in scope.Store.Access.Credentials.Values)
+                if (c.ApiKey == key && UserActive(scope.Store, c.Uid)) return c.Uid;
         return null;
     }
 
@@ -511,24 +522,8 @@ public sealed partial class OdooTestServer
                         throw new OdooServerError("builtins.NameError", $"Method not available {method}");
                 }
             case "db":
-                switch (method)
-                {
-                    case "list":
-                        if (!_options.ListDatabases) throw OdooServerError.AccessDenied();
-                        w.WriteStartArray();
-                        w.WriteStringValue(Database);
-                        foreach (var other in _options.OtherDatabases) w.WriteStringValue(other);
-                        w.WriteEndArray();
-                        return;
-                    case "server_version":
-                        w.WriteStringValue(_version.Text);
-                        return;
-                    case "db_exist":
-                        w.WriteBooleanValue(ArgStr(0) == Database);
-                        return;
-                    default:
-                        throw new OdooServerError("builtins.NameError", $"Method not available {method}");
-                }
+                DbService(method, args, w);
+                return;
             case "object":
             {
                 if (method is not ("execute_kw" or "execute"))
@@ -548,10 +543,11 @@ public sealed partial class OdooTestServer
                     positional = SliceClone(args, 5);
                     kwargs = default;
                 }
-                lock (_store.Sync)
+                using (var scope = StoreOfCall(args).Enter())
                 {
-                    var uid = CheckCredentials(args);
-                    Orm.Execute(this, _store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
+                    var store = scope.Store;
+                    var uid = CheckCredentials(store, args);
+                    Orm.Execute(this, store, new OrmCall(model, ormMethod, uid, OdooRequestProtocol.JsonRpc, positional, kwargs, default), w);
                 }
                 return;
             }
@@ -580,7 +576,7 @@ public sealed partial class OdooTestServer
             var uid = Authenticate(db, Str(p, "login"), Str(p, "password"), interactive: true);
             if (uid is null) return JsonRpcReply(doc, record, _ => throw OdooServerError.AccessDenied());
             record.Uid = uid;
-            var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, uid.Value));
+            var reply = JsonRpcReply(doc, record, w => WriteSessionInfo(w, StoreOf(db)!, db!, uid.Value));
             if (record.ErrorName is not null) return reply;
             // The session is rotated: a new id, bound to the database and the user; the old one is dropped.
             if (SentSessionId(ctx) is { } old) _sessions.TryRemove(old, out _);
@@ -596,11 +592,13 @@ public sealed partial class OdooTestServer
         if (session is null) return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.SessionExpired(), record);
         var sid = record.SessionId!;
         record.Uid = session.Uid;
+        var store = StoreOf(session.Db);
+        if (store is null) return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.SessionExpired(), record);
         Reply answer;
         switch (path)
         {
             case "/web/session/get_session_info":
-                answer = JsonRpcReply(doc, record, w => WriteSessionInfo(w, session.Uid));
+                answer = JsonRpcReply(doc, record, w => WriteSessionInfo(w, store, session.Db, session.Uid));
                 break;
             case "/web/session/check":
                 answer = JsonRpcReply(doc, record, w => w.WriteNullValue());
@@ -617,10 +615,10 @@ public sealed partial class OdooTestServer
             default:
             {
                 var model = Str(p, "model");
-                lock (_store.Sync)
+                using (var scope = store.Enter())
                 {
                     // _call_kw_readonly looks the model up before the call: werkzeug NotFound, id null.
-                    if (model is null || _store.TryTable(model) is null)
+                    if (model is null || scope.Store.Schema.TryTable(model) is null)
                         return ErrorReply(OdooRequestProtocol.Web, null, OdooServerError.JsonRpcNotFound(), record);
                 }
                 answer = JsonRpcReply(doc, record, w =>
@@ -628,8 +626,8 @@ public sealed partial class OdooTestServer
                     var method = Str(p, "method") ?? throw OdooServerError.TypeError("call_kw() missing 'method'");
                     var args = p.TryGetProperty("args", out var a) ? a : default;
                     var kwargs = p.TryGetProperty("kwargs", out var k) ? k : default;
-                    lock (_store.Sync)
-                        Orm.Execute(this, _store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
+                    using (var scope = store.Enter())
+                        Orm.Execute(this, scope.Store, new OrmCall(model, method, session.Uid, OdooRequestProtocol.Web, args, kwargs, default), w);
                 });
                 break;
             }
@@ -649,19 +647,20 @@ public sealed partial class OdooTestServer
     /// contacts, product, uom, account and sale_management (sample 38): the user's values come
     /// from the store, the rest (menus, discuss settings, view types...) is the recorded server's.
     /// </summary>
-    private void WriteSessionInfo(Utf8JsonWriter w, int uid)
+    private void WriteSessionInfo(Utf8JsonWriter w, LockedStore locked, string db, int uid)
     {
-        lock (_store.Sync)
+        using (var scope = locked.Enter())
         {
-            var users = _store.Table("res.users");
+            var store = scope.Store;
+            var users = store.Schema.Table("res.users");
             var user = users.Rows[uid];
             var partnerId = user.Values[users.Field("partner_id")!.Slot] as int? ?? 0;
-            var partners = _store.Table("res.partner");
+            var partners = store.Schema.Table("res.partner");
             partners.Rows.TryGetValue(partnerId, out var partner);
             var settingsId = _users.FindIndex(u => u.Uid == uid) + 1;
             var admin = uid == AdminUid;
-            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? _store.Now();
-            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? _store.DisplayName(partners, companyPartner) : "YourCompany";
+            string WriteDate(Internal.Row? row) => row?.Values[partners.WriteDate.Slot] as string ?? store.Records.Now();
+            var company = partners.Rows.TryGetValue(1, out var companyPartner) ? store.Records.DisplayName(partners, companyPartner) : "YourCompany";
 
             w.WriteStartObject();
             w.WriteNumber("uid", uid);
@@ -675,21 +674,21 @@ public sealed partial class OdooTestServer
             {
                 if (users.Field(key) is not { } f) continue;
                 w.WritePropertyName(key);
-                JsonOut.WriteValue(w, _store, users, user, f, true);
+                JsonOut.WriteValue(w, store, users, user, f, true);
             }
             w.WriteNumber("uid", uid);
             w.WriteEndObject();
-            w.WriteString("db", Database);
+            w.WriteString("db", db);
             w.WritePropertyName("user_settings");
             WriteUserSettings(w, settingsId, uid);
             w.WriteString("server_version", _version.Text);
             w.WritePropertyName("server_version_info");
             _version.WriteInfoArray(w);
             w.WriteString("support_url", "https://www.odoo.com/buy");
-            w.WriteString("name", _store.DisplayName(users, user));
+            w.WriteString("name", store.Records.DisplayName(users, user));
             w.WriteString("username", user.Values[users.Field("login")!.Slot] as string);
             w.WriteString("partner_write_date", WriteDate(partner));
-            w.WriteString("partner_display_name", partner is null ? "" : _store.DisplayName(partners, partner));
+            w.WriteString("partner_display_name", partner is null ? "" : store.Records.DisplayName(partners, partner));
             w.WriteNumber("partner_id", partnerId);
             w.WriteString("web.base.url", BaseUrl.ToString().TrimEnd('/'));
             w.WriteNumber("active_ids_limit", 20000);
@@ -710,7 +709,7 @@ public sealed partial class OdooTestServer
             if (users.Field("lang") is { } lang)
             {
                 w.WritePropertyName("lang");
-                JsonOut.WriteValue(w, _store, users, user, lang, true);
+                JsonOut.WriteValue(w, store, users, user, lang, true);
             }
             w.WriteEndObject();
             w.WriteBoolean("test_mode", false);
@@ -829,9 +828,10 @@ public sealed partial class OdooTestServer
         // that does not exist (Application.__call__: RegistryError -> _serve_nodb), is the HTML NOT_FOUND_NODB page:
         // /json/2 is not a server-wide (auth='none') route.
         var header = request.Headers["X-Odoo-Database"].FirstOrDefault();
+        var hosted = Databases;
         var db = !string.IsNullOrEmpty(header)
-            ? (header == Database || _options.OtherDatabases.Contains(header) ? header : null)
-            : _options.OtherDatabases.Count == 0 ? Database : null;
+            ? (hosted.Contains(header) ? header : null)
+            : hosted.Count == 1 ? hosted[0] : null;
         if (db is null) return HtmlReply(404, Html.NotFoundNoDatabase);
 
         // json2.py: only POST /json/2/<model>/<method> reaches web_json_2_rpc; ['/json/2', '/json/2/<path:subpath>'] (any verb,
@@ -895,13 +895,14 @@ public sealed partial class OdooTestServer
         var b = _buffers.Rent();
         try
         {
-            lock (_store.Sync)
+            using (var scope = _store.Enter())
             {
+                var store = scope.Store;
                 // web_json_2_rpc: "except KeyError as exc: e = f"the model {__model__!r} does not exist"; raise NotFound(e)";
                 // get_public_method's AttributeError becomes NotFound(exc.args[0]); its AccessError stays a 403.
-                var t = _store.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
-                Orm.CheckPublicMethod(_store, t, record.Method!, _version.Major, json2: true);
-                Orm.Execute(this, _store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
+                var t = store.Schema.TryTable(record.Model!) ?? throw OdooServerError.NotFound($"the model '{record.Model}' does not exist");
+                Orm.CheckPublicMethod(store, t, record.Method!, _version.Major, json2: true);
+                Orm.Execute(this, store, new OrmCall(record.Model!, record.Method!, uid.Value, OdooRequestProtocol.Json2, default, default, body), b.Writer);
             }
             return new Reply { Json = b };
         }

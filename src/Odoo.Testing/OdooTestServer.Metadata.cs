@@ -62,14 +62,15 @@ public sealed partial class OdooTestServer
             Version = options?.Version ?? (OdooVersion.TryParse(Version, out var v) ? v : null),
             RequireNonNullable = options?.RequireNonNullable ?? false,
         };
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            if (includeRelated) list = WithRelated(list);
+            var store = scope.Store;
+            if (includeRelated) list = WithRelated(store, list);
             foreach (var schema in OdooModelSchema.FromMetadata(list, effective))
             {
-                var final = _store.TryTable(schema.Name) is { } existing ? Extend(existing.Schema, existing.Schema.Fields.Select(f => f.WithName(f.Name)), schema.Fields) : schema;
+                var final = store.Schema.TryTable(schema.Name) is { } existing ? Extend(existing.Schema, existing.Schema.Fields.Select(f => f.WithName(f.Name)), schema.Fields) : schema;
                 configure?.Invoke(final);
-                _store.Define(final);
+                store.Schema.Define(final);
             }
         }
     }
@@ -101,7 +102,7 @@ public sealed partial class OdooTestServer
         ?? throw new InvalidOperationException($"{record} has no generated static Metadata property.");
 
     /// <summary>The models and, transitively, their relation targets, except models defined before the call and not asked for.</summary>
-    private List<OdooModelMetadata> WithRelated(List<OdooModelMetadata> models)
+    private static List<OdooModelMetadata> WithRelated(Internal.Store store, List<OdooModelMetadata> models)
     {
         var asked = models.Select(m => m.ModelName).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<OdooModelMetadata>(models, ReferenceEqualityComparer.Instance);
@@ -114,7 +115,7 @@ public sealed partial class OdooTestServer
                 if (!f.IsRelation || f.AliasOf is not null || f.RelationTarget is not { } target) continue;
                 var t = target();
                 if (!seen.Add(t)) continue;
-                if (!asked.Contains(t.ModelName) && _store.TryTable(t.ModelName) is not null) continue;
+                if (!asked.Contains(t.ModelName) && store.Schema.TryTable(t.ModelName) is not null) continue;
                 result.Add(t);
                 queue.Enqueue(t);
             }

@@ -31,7 +31,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     private const int SeedUid = 1;
 
     private readonly OdooTestServerOptions _options;
-    private readonly Store _store;
+    private readonly LockedStore _store;
     private readonly ResponseBufferPool _buffers = new();
     private readonly ConcurrentDictionary<string, WebSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _logSync = new();
@@ -67,9 +67,10 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     private OdooTestServer(OdooTestServerOptions options)
     {
         _options = options;
-        _store = new Store(options.TimeProvider);
+        _store = new LockedStore(options.TimeProvider);
         _version = VersionInfo.Parse(options.Version);
         Faults = new OdooFaultCollection();
+        InitializeDatabases();
     }
 
     /// <summary>Starts a server on 127.0.0.1 with an ephemeral port.</summary>
@@ -118,7 +119,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <summary>The users created through options or <see cref="AddUser(OdooTestUserDefinition)"/>, admin first.</summary>
     public IReadOnlyList<OdooTestUser> Users
     {
-        get { lock (_store.Sync) return [.. _users]; }
+        get { using (_store.Enter()) return [.. _users]; }
     }
 
     /// <summary>The fault rules; see <see cref="OdooFault"/>.</summary>
@@ -167,28 +168,40 @@ public sealed partial class OdooTestServer : IAsyncDisposable
 
     private void InitializeData()
     {
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
+            var store = scope.Store;
             if (_options.SeedDefaultData)
             {
-                foreach (var schema in DefaultModels.Schemas()) _store.Define(schema);
-                SeedRaw("res.country", new { id = 233, name = "United States", code = "US", phone_code = "1" });
-                SeedRaw("res.partner", new { id = 1, name = "YourCompany", is_company = true, email = "info@yourcompany.com", country_id = 233 });
-                SeedRaw("res.partner", new { id = 2, name = "OdooBot", email = "odoobot@example.com", active = false });
-                SeedRaw("res.partner", new { id = 3, name = _options.AdminName, email = "admin@yourcompany.example.com", country_id = 233, company_name = "YourCompany" });
-                SeedRaw("res.users", new { id = 1, login = "__system__", name = "OdooBot", partner_id = 2, active = false });
-                SeedRaw("res.users", new { id = 2, login = _options.AdminLogin, name = _options.AdminName, partner_id = 3, tz = "Europe/Brussels" });
-                _store.Table("res.partner").NextId = 7;
-                _store.Table("res.users").NextId = 6;
-                _store.Credentials[2] = new UserCredentials(2, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey);
+                SeedBaseData(store, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey, _options.AdminName, "YourCompany", lang: null);
                 _users.Add(new OdooTestUser(2, _options.AdminLogin, _options.AdminPassword, _options.AdminApiKey, _options.AdminName, 3));
                 foreach (var u in _options.Users) AddUser(u);
             }
         }
     }
 
-    private void SeedRaw(string model, object values)
-        => _store.Create(_store.Table(model), JsonSerializer.SerializeToElement(values), SeedUid, allowId: true);
+    /// <summary>
+    /// Defines Odoo's base models in <paramref name="store"/> and seeds its first records (partner 1 the company,
+    /// partner 3 and user 2 the administrator, country 233), the invoice reports and their XML ids. The caller holds
+    /// the store's lock.
+    /// </summary>
+    private static void SeedBaseData(Store store, string login, string password, string? apiKey, string adminName, string company, string? lang)
+    {
+        foreach (var schema in DefaultModels.Schemas()) store.Schema.Define(schema);
+        SeedRaw(store, "res.country", new { id = 233, name = "United States", code = "US", phone_code = "1" });
+        SeedRaw(store, "res.partner", new { id = 1, name = company, is_company = true, email = "info@yourcompany.com", country_id = 233 });
+        SeedRaw(store, "res.partner", new { id = 2, name = "OdooBot", email = "odoobot@example.com", active = false });
+        SeedRaw(store, "res.partner", new { id = 3, name = adminName, email = "admin@yourcompany.example.com", country_id = 233, company_name = company });
+        SeedRaw(store, "res.users", new { id = 1, login = "__system__", name = "OdooBot", partner_id = 2, active = false });
+        SeedRaw(store, "res.users", new { id = 2, login, name = adminName, partner_id = 3, tz = "Europe/Brussels", lang = lang ?? "en_US" });
+        store.Schema.Table("res.partner").NextId = 7;
+        store.Schema.Table("res.users").NextId = 6;
+        store.Access.Credentials[2] = new UserCredentials(2, login, password, apiKey);
+        SeedInvoiceReports(store);
+    }
+
+    private static void SeedRaw(Store store, string model, object values)
+        => store.Records.Create(store.Schema.Table(model), JsonSerializer.SerializeToElement(values), SeedUid, allowId: true);
 
     // ------------------------------------------------------------------ schema and data
 
@@ -200,7 +213,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public void DefineModel(OdooModelSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        lock (_store.Sync) _store.Define(schema);
+        using (var scope = _store.Enter()) scope.Store.Schema.Define(schema);
     }
 
     /// <summary>Adds (or replaces) fields of a defined model, e.g. custom fields on res.partner.</summary>
@@ -209,10 +222,11 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <exception cref="KeyNotFoundException">The model is not defined.</exception>
     public void AddFields(string model, params OdooFieldSchema[] fields)
     {
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var current = TableOrThrow(model).Schema;
-            _store.Define(Extend(current, current.Fields, fields));
+            var store = scope.Store;
+            var current = TableOrThrow(store, model).Schema;
+            store.Schema.Define(Extend(current, current.Fields, fields));
         }
     }
 
@@ -221,17 +235,17 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <returns>The schema, or null when the model is not defined.</returns>
     public OdooModelSchema? GetSchema(string model)
     {
-        lock (_store.Sync) return _store.TryTable(model)?.Schema;
+        using (var scope = _store.Enter()) return scope.Store.Schema.TryTable(model)?.Schema;
     }
 
     /// <summary>The names of the defined models.</summary>
     public IReadOnlyList<string> Models
     {
-        get { lock (_store.Sync) return [.. _store.Models.Keys.Order(StringComparer.Ordinal)]; }
+        get { using (var scope = _store.Enter()) return [.. scope.Store.Schema.Models.Keys.Order(StringComparer.Ordinal)]; }
     }
 
-    private ModelTable TableOrThrow(string model)
-        => _store.TryTable(model) ?? throw new KeyNotFoundException($"Model '{model}' is not defined on this server.");
+    private static ModelTable TableOrThrow(Store store, string model)
+        => store.Schema.TryTable(model) ?? throw new KeyNotFoundException($"Model '{model}' is not defined on this server.");
 
     /// <summary>
     /// Inserts records as given (an <c>id</c> key chooses the id), bypassing access rules, as
@@ -253,10 +267,11 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(records);
         var elements = records.Select(ToElement).ToList();
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
-            return _store.Transaction(() => elements.Select(e => _store.Create(t, e, SeedUid, allowId: true)).ToList());
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
+            return store.Records.Transaction(() => elements.Select(e => store.Records.Create(t, e, SeedUid, allowId: true)).ToList());
         }
     }
 
@@ -265,7 +280,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <param name="nextId">The next id.</param>
     public void SetNextId(string model, int nextId)
     {
-        lock (_store.Sync) TableOrThrow(model).NextId = nextId;
+        using (var scope = _store.Enter()) TableOrThrow(scope.Store, model).NextId = nextId;
     }
 
     /// <summary>Creates a record as a user would (constraints apply, access rules do not).</summary>
@@ -276,10 +291,11 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public int Create(string model, object values, int? uid = null)
     {
         var e = ToElement(values);
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
-            return _store.Transaction(() => _store.Create(t, e, uid ?? AdminUid));
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
+            return store.Records.Transaction(() => store.Records.Create(t, e, uid ?? AdminUid));
         }
     }
 
@@ -292,12 +308,13 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     {
         var e = ToElement(values);
         var list = ids.ToList();
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
-            _store.Transaction(() =>
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
+            store.Records.Transaction(() =>
             {
-                _store.Write(t, list.Where(t.Rows.ContainsKey).ToList(), e, uid ?? AdminUid);
+                store.Records.Write(t, list.Where(t.Rows.ContainsKey).ToList(), e, uid ?? AdminUid);
                 return true;
             });
         }
@@ -308,12 +325,13 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <param name="ids">The records.</param>
     public void Unlink(string model, params int[] ids)
     {
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
-            _store.Transaction(() =>
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
+            store.Records.Transaction(() =>
             {
-                _store.Unlink(t, ids.Where(t.Rows.ContainsKey).ToList(), AdminUid);
+                store.Records.Unlink(t, ids.Where(t.Rows.ContainsKey).ToList(), AdminUid);
                 return true;
             });
         }
@@ -329,8 +347,8 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public IReadOnlyList<int> Search(string model, string? domainJson = null, string? order = null, int? limit = null, bool activeTest = true)
     {
         using var doc = JsonDocument.Parse(domainJson ?? "[]");
-        lock (_store.Sync)
-            return _store.Search(TableOrThrow(model), doc.RootElement, 0, limit, order, activeTest).Select(r => r.Id).ToList();
+        using (var scope = _store.Enter())
+            return scope.Store.Records.Search(TableOrThrow(scope.Store, model), doc.RootElement, 0, limit, order, activeTest).Select(r => r.Id).ToList();
     }
 
     /// <summary>Counts the records of a model matching a domain, like <c>search_count</c>.</summary>
@@ -341,7 +359,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public int Count(string model, string? domainJson = null, bool activeTest = true)
     {
         using var doc = JsonDocument.Parse(domainJson ?? "[]");
-        lock (_store.Sync) return _store.Search(TableOrThrow(model), doc.RootElement, 0, null, "id", activeTest).Count;
+        using (var scope = _store.Enter()) return scope.Store.Records.Search(TableOrThrow(scope.Store, model), doc.RootElement, 0, null, "id", activeTest).Count;
     }
 
     /// <summary>Whether a record exists.</summary>
@@ -350,7 +368,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <returns>Whether it exists.</returns>
     public bool Exists(string model, int id)
     {
-        lock (_store.Sync) return TableOrThrow(model).Rows.ContainsKey(id);
+        using (var scope = _store.Enter()) return TableOrThrow(scope.Store, model).Rows.ContainsKey(id);
     }
 
     /// <summary>
@@ -364,12 +382,13 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <exception cref="KeyNotFoundException">The record or field does not exist.</exception>
     public object? GetValue(string model, int id, string field)
     {
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
             if (!t.Rows.TryGetValue(id, out var row)) throw new KeyNotFoundException($"{model}({id}) does not exist.");
             var f = t.Field(field) ?? throw new KeyNotFoundException($"Model {model} has no field '{field}'.");
-            var v = _store.Get(t, row, f);
+            var v = store.Records.Get(t, row, f);
             return v is List<int> list ? list.ToArray() : v;
         }
     }
@@ -382,11 +401,12 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public JsonArray Read(string model, IEnumerable<int> ids, params string[] fields)
     {
         var buffer = new ResponseBuffer();
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
-            var t = TableOrThrow(model);
+            var store = scope.Store;
+            var t = TableOrThrow(store, model);
             var defs = fields.Length == 0 ? t.Fields : fields.Select(n => t.Field(n) ?? throw new KeyNotFoundException($"Model {model} has no field '{n}'.")).ToArray();
-            JsonOut.WriteRows(buffer.Writer, _store, t, _store.ExistingRows(t, ids.ToList(), false, AdminUid), defs, activeTest: true);
+            JsonOut.WriteRows(buffer.Writer, store, t, store.Records.ExistingRows(t, ids.ToList(), false, AdminUid), defs, activeTest: true);
         }
         return JsonNode.Parse(buffer.Flush().Span)!.AsArray();
     }
@@ -415,7 +435,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(handler);
         if (method.StartsWith('_')) throw new ArgumentException("Private methods cannot be called remotely.", nameof(method));
-        lock (_store.Sync) _store.Methods[(model, method)] = new MethodRegistration(handler, kind);
+        using (var scope = _store.Enter()) scope.Store.Schema.Methods[(model, method)] = new MethodRegistration(handler, kind);
     }
 
     /// <summary>Makes operations on a model fail with Odoo's AccessError, for one user or all.</summary>
@@ -424,7 +444,7 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     /// <param name="uid">The user, or null for every user.</param>
     public void DenyAccess(string model, OdooOperation operations = OdooOperation.All, int? uid = null)
     {
-        lock (_store.Sync) _store.AccessRules.Add(new AccessRule(model, operations, uid, []));
+        using (var scope = _store.Enter()) scope.Store.Access.Rules.Add(new AccessRule(model, operations, uid, []));
     }
 
     /// <summary>
@@ -438,13 +458,13 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public void DenyAccess(string model, OdooOperation operations, int? uid, params string[] allowedGroups)
     {
         ArgumentNullException.ThrowIfNull(allowedGroups);
-        lock (_store.Sync) _store.AccessRules.Add(new AccessRule(model, operations, uid, [.. allowedGroups]));
+        using (var scope = _store.Enter()) scope.Store.Access.Rules.Add(new AccessRule(model, operations, uid, [.. allowedGroups]));
     }
 
     /// <summary>Removes every rule added by <c>DenyAccess</c>.</summary>
     public void ClearAccessRules()
     {
-        lock (_store.Sync) _store.AccessRules.Clear();
+        using (var scope = _store.Enter()) scope.Store.Access.Rules.Clear();
     }
 
     /// <summary>Creates a user (with its partner) who can log in with a password or API key.</summary>
@@ -453,14 +473,15 @@ public sealed partial class OdooTestServer : IAsyncDisposable
     public OdooTestUser AddUser(OdooTestUserDefinition user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        lock (_store.Sync)
+        using (var scope = _store.Enter())
         {
+            var store = scope.Store;
             var name = user.Name ?? user.Login;
-            var uid = _store.Transaction(() => _store.Create(_store.Table("res.users"),
+            var uid = store.Records.Transaction(() => store.Records.Create(store.Schema.Table("res.users"),
                 JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["login"] = user.Login, ["name"] = name, ["lang"] = user.Lang, ["tz"] = user.Tz }),
                 AdminUid));
-            var partnerId = (int)_store.Table("res.users").Rows[uid].Values[_store.Table("res.users").Field("partner_id")!.Slot]!;
-            _store.Credentials[uid] = new UserCredentials(uid, user.Login, user.Password, user.ApiKey);
+            var partnerId = (int)store.Schema.Table("res.users").Rows[uid].Values[store.Schema.Table("res.users").Field("partner_id")!.Slot]!;
+            store.Access.Credentials[uid] = new UserCredentials(uid, user.Login, user.Password, user.ApiKey);
             var created = new OdooTestUser(uid, user.Login, user.Password, user.ApiKey, name, partnerId);
             _users.Add(created);
             return created;

@@ -28,6 +28,20 @@ public sealed class OdooTestServerOptions
     /// </summary>
     public bool ListDatabases { get; set; } = true;
 
+    /// <summary>
+    /// The master password of the database service (Odoo's <c>admin_passwd</c>; <c>admin</c> by default, as in Odoo).
+    /// <c>db.create_database</c>, <c>duplicate_database</c>, <c>rename</c>, <c>drop</c>, <c>dump</c> and <c>restore</c>
+    /// answer <c>odoo.exceptions.AccessDenied</c> without it. While it is <c>admin</c>, the database manager's
+    /// <c>/web/database/backup</c> and <c>/web/database/restore</c> store the password they are sent as the new one, as Odoo does.
+    /// </summary>
+    public string MasterPassword { get; set; } = "admin";
+
+    /// <summary>
+    /// Whether PDF reports render (the server "has wkhtmltopdf"; on by default). Off, <c>/report/pdf/...</c> answers as
+    /// Odoo 18 without wkhtmltopdf. Can be changed later through <see cref="OdooTestServer.PdfRenderingAvailable"/>.
+    /// </summary>
+    public bool PdfRenderingAvailable { get; set; } = true;
+
     /// <summary>The admin login (uid 2).</summary>
     public string AdminLogin { get; set; } = "admin";
 

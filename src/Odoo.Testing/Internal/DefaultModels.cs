@@ -63,5 +63,21 @@ internal static class DefaultModels
             .Char("lang", "Language", configure: f => f.Default = "en_US")
             .Char("tz", "Timezone")
             .Boolean("share", "Share User");
+
+        // odoo/addons/base/models/ir_actions_report.py: the fields a client reads to list and print reports.
+        yield return new OdooModelSchema("ir.actions.report", "Report Action") { Order = "name" }
+            .Char("name", "Action Name", required: true)
+            .Char("model", "Model Name", required: true)
+            .Selection("report_type", new KeyValuePair<string, string>[] { new("qweb-html", "HTML"), new("qweb-pdf", "PDF"), new("qweb-text", "Text") },
+                "Report Type", required: true, configure: f => f.Default = "qweb-pdf")
+            .Char("report_name", "Template Name", required: true)
+            .Char("report_file", "Report File");
+
+        // odoo/addons/base/models/ir_model.py IrModelData: the XML ids (module.name) a report can also be named by.
+        yield return new OdooModelSchema("ir.model.data", "Model Data") { Order = "module, model, name" }
+            .Char("name", "External Identifier", required: true)
+            .Char("module", "Module", required: true)
+            .Char("model", "Model Name", required: true)
+            .Integer("res_id", "Record ID");
     }
 }

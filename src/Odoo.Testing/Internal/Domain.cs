@@ -204,7 +204,7 @@ internal static class Domain
     }
 
     private static ModelTable Comodel(Store store, FieldDef f)
-        => f.Relation is null ? throw OdooServerError.ValueError($"Field {f.Name} has no comodel") : store.Table(f.Relation);
+        => f.Relation is null ? throw OdooServerError.ValueError($"Field {f.Name} has no comodel") : store.Schema.Table(f.Relation);
 
     /// <summary>Whether the relation holds at least one comodel record matching <paramref name="sub"/>.</summary>
     private static Cond AnyCond(Store store, ModelTable t, FieldDef f, ModelTable co, Cond sub)
@@ -222,7 +222,7 @@ internal static class Domain
         {
             var set = Matching();
             if (f.Type == OdooFieldType.Many2One)
-                return store.Get(t, row, f) is int id && set.Contains(id);
+                return store.Records.Get(t, row, f) is int id && set.Contains(id);
             foreach (var id in RawIds(store, t, row, f))
                 if (set.Contains(id)) return true;
             return false;
@@ -234,12 +234,12 @@ internal static class Domain
     {
         if (f.Storage == FieldStorage.Inverse)
         {
-            var co = f.Relation is null ? null : store.TryTable(f.Relation);
+            var co = f.Relation is null ? null : store.Schema.TryTable(f.Relation);
             if (co is null) return [];
-            return store.InverseMap(co, f.Schema.InverseName!).GetValueOrDefault(row.Id) ?? (IReadOnlyList<int>)[];
+            return store.Records.InverseMap(co, f.Schema.InverseName!).GetValueOrDefault(row.Id) ?? (IReadOnlyList<int>)[];
         }
         if (f.Storage == FieldStorage.Slot) return row.Values[f.Slot] as List<int> ?? [];
-        return store.Get(t, row, f) as IReadOnlyList<int> ?? [];
+        return store.Records.Get(t, row, f) as IReadOnlyList<int> ?? [];
     }
 
     private static Cond Hierarchy(Store store, ModelTable t, FieldDef f, bool childOf, JsonElement right)
@@ -253,7 +253,7 @@ internal static class Domain
             {
                 var p = new LikePattern("%" + v.GetString() + "%", true);
                 foreach (var r in target.Ordered)
-                    if (p.IsMatch(store.DisplayName(target, r))) start.Add(r.Id);
+                    if (p.IsMatch(store.Records.DisplayName(target, r))) start.Add(r.Id);
             }
         }
         var set = new HashSet<int>(start);
@@ -286,7 +286,7 @@ internal static class Domain
         return new LeafCond(row =>
         {
             if (f.Storage == FieldStorage.Id) return set.Contains(row.Id);
-            if (f.Type == OdooFieldType.Many2One) return store.Get(t, row, f) is int id && set.Contains(id);
+            if (f.Type == OdooFieldType.Many2One) return store.Records.Get(t, row, f) is int id && set.Contains(id);
             foreach (var id in RawIds(store, t, row, f))
                 if (set.Contains(id)) return true;
             return false;
@@ -306,7 +306,7 @@ internal static class Domain
     {
         FieldStorage.Slot => row => row.Values[f.Slot],
         FieldStorage.Id => row => (long)row.Id,
-        _ => row => store.Get(t, row, f),
+        _ => row => store.Records.Get(t, row, f),
     };
 
     private static bool IsFalse(JsonElement v) => v.ValueKind is JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined;
@@ -365,11 +365,11 @@ internal static class Domain
     {
         var co = Comodel(store, f);
         if (f.Type == OdooFieldType.Many2One)
-            return row => get(row) is int id && co.Rows.TryGetValue(id, out var r) && test(store.DisplayName(co, r));
+            return row => get(row) is int id && co.Rows.TryGetValue(id, out var r) && test(store.Records.DisplayName(co, r));
         return row =>
         {
             foreach (var id in RawIds(store, t, row, f))
-                if (co.Rows.TryGetValue(id, out var r) && test(store.DisplayName(co, r))) return true;
+                if (co.Rows.TryGetValue(id, out var r) && test(store.Records.DisplayName(co, r))) return true;
             return false;
         };
     }

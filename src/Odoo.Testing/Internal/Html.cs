@@ -57,6 +57,39 @@ internal static class Html
         _ => "Error",
     };
 
+    /// <summary>
+    /// http_routing's frontend error page (addons/http_routing/views/http_routing_template.xml, template 400) as Odoo 18
+    /// renders it for a UserError or MissingError on a website=True route such as /report/pdf: the message in a
+    /// &lt;pre&gt; after "Error message:".
+    /// </summary>
+    public static string FrontendError400(string message) => FrontendPage(
+        "                    <h1 class=\"mt-5\">Oops! Something went wrong.</h1>\n                    <p>Take a look at the error message below.</p>", message);
+
+    /// <summary>http_routing's template 403, for an AccessError on a website=True route.</summary>
+    public static string FrontendError403(string message) => FrontendPage(
+        "                    <h1 class=\"mt-5\">403: Forbidden</h1>\n                    <p>The page you were looking for could not be authorized.</p>", message);
+
+    private static string FrontendPage(string heading, string message) =>
+        "<!DOCTYPE html>\n<html>\n    <head>\n        <meta charset=\"utf-8\"/>\n        <title>Odoo</title>\n    </head>\n    <body>\n" +
+        "        <div id=\"wrapwrap\" class=\"  \">\n                <main>\n            <div id=\"wrap\">\n                <div class=\"container\">\n" +
+        heading + "\n                </div>\n                    <div class=\"container\">\n        <p>\n            <strong>Error message:</strong>\n" +
+        "            <pre>" + Escape(message) + "</pre>\n        </p>\n                    </div>\n        </div>\n                </main>\n        </div>\n    </body>\n</html>";
+
+    /// <summary>http_routing's template 500 as Odoo 18 answers an unexpected error (an unknown report: ValueError) on a website=True route: no message.</summary>
+    public const string FrontendError500 =
+        "<html>\n            <head>\n                <title>Internal Server Error</title>\n            </head>\n            <body>\n" +
+        "                <div id=\"wrapwrap\">\n                    <main>\n                        <div id=\"error_message\" class=\"oe_structure\">\n" +
+        "                            <h2 class=\"container mt32\">500: Internal Server Error</h2>\n                        </div>\n\n" +
+        "                    </main>\n                </div>\n            </body>\n        </html>";
+
+    /// <summary>
+    /// The database manager page (addons/web/static/src/public/database_manager.qweb.html) as the manager's routes
+    /// render it after a failure: the error in an <c>alert-danger</c> box.
+    /// </summary>
+    public static string DatabaseManager(string error) =>
+        "<!DOCTYPE html>\n<html>\n<head>\n<title>Odoo</title>\n</head>\n<body>\n<div class=\"container\">\n" +
+        "<div class=\"alert alert-danger\">" + Escape(error) + "</div>\n</div>\n</body>\n</html>\n";
+
     public const string Proxy =
         "<html>\n<head><title>Maintenance</title></head>\n<body>\n<center><h1>Service under maintenance</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n";
 }

@@ -47,11 +47,11 @@ internal static class JsonOut
         if (f.IsX2Many)
         {
             w.WriteStartArray();
-            foreach (var id in s.X2Many(t, row, f, activeTest)) w.WriteNumberValue(id);
+            foreach (var id in s.Records.X2Many(t, row, f, activeTest)) w.WriteNumberValue(id);
             w.WriteEndArray();
             return;
         }
-        var v = f.Storage == FieldStorage.Slot ? row.Values[f.Slot] : s.Get(t, row, f);
+        var v = f.Storage == FieldStorage.Slot ? row.Values[f.Slot] : s.Records.Get(t, row, f);
         switch (f.Type)
         {
             case OdooFieldType.Integer:
@@ -68,7 +68,7 @@ internal static class JsonOut
                 {
                     w.WriteStartArray();
                     w.WriteNumberValue(id);
-                    w.WriteStringValue(s.M2ODisplayName(f, id));
+                    w.WriteStringValue(s.Records.M2ODisplayName(f, id));
                     w.WriteEndArray();
                 }
                 else w.WriteBooleanValue(false);

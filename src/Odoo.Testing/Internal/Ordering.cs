@@ -83,10 +83,10 @@ internal sealed class Ordering
 
     private object? Key(Row row, FieldDef f)
     {
-        var v = _store.Get(_table, row, f);
+        var v = _store.Records.Get(_table, row, f);
         return f.Type switch
         {
-            OdooFieldType.Many2One => v is int id ? _store.M2ODisplayName(f, id) : null,
+            OdooFieldType.Many2One => v is int id ? _store.Records.M2ODisplayName(f, id) : null,
             OdooFieldType.Integer or OdooFieldType.Float or OdooFieldType.Monetary => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture),
             OdooFieldType.Boolean => v is bool b ? (b ? 1.0 : 0.0) : null,
             _ => v,

@@ -54,7 +54,7 @@ internal static class Orm
     /// <summary>Whether <paramref name="method"/> exists on the model (built-in or registered).</summary>
     public static bool MethodExists(Store store, ModelTable t, string method)
     {
-        if (store.Methods.ContainsKey((t.Name, method))) return true;
+        if (store.Schema.Methods.ContainsKey((t.Name, method))) return true;
         if (method == "context_get") return t.Name == "res.users";
         if (method is "action_archive" or "action_unarchive") return t.Active is not null;
         return Builtins.ContainsKey(method);
@@ -93,19 +93,19 @@ internal static class Orm
         if (method.StartsWith('_')) throw PrivateMethod(t.Name, method, major);
         if (!MethodExists(store, t, method))
             throw json2 ? OdooServerError.NotFound(UnknownMethodMessage(t.Name, method, major)) : UnknownMethod(t.Name, method, major);
-        if (IsPrivate(method, major) && !store.Methods.ContainsKey((t.Name, method))) throw PrivateMethod(t.Name, method, major);
+        if (IsPrivate(method, major) && !store.Schema.Methods.ContainsKey((t.Name, method))) throw PrivateMethod(t.Name, method, major);
     }
 
     /// <summary>Runs the call (the caller holds the lock) and writes its result.</summary>
     public static void Execute(OdooTestServer server, Store store, in OrmCall call, Utf8JsonWriter w)
     {
-        var t = store.Table(call.Model);
+        var t = store.Schema.Table(call.Model);
         var major = server.MajorVersion;
         CheckPublicMethod(store, t, call.Method, major, call.Protocol == OdooRequestProtocol.Json2);
         var c = call;
-        store.Transaction(() =>
+        store.Records.Transaction(() =>
         {
-            if (store.Methods.TryGetValue((t.Name, c.Method), out var reg)) RunCustom(server, t, reg, c, w);
+            if (store.Schema.Methods.TryGetValue((t.Name, c.Method), out var reg)) RunCustom(server, t, reg, c, w);
             else RunBuiltin(store, t, Builtins[c.Method], c, major, w);
             return true;
         });
@@ -309,7 +309,7 @@ internal static class Orm
         foreach (var e in fields.EnumerateArray())
         {
             var name = e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
-            var f = t.Field(name) ?? throw Store.InvalidField(t, name);
+            var f = t.Field(name) ?? throw RecordStore.InvalidField(t, name);
             if (f.Storage != FieldStorage.Id && !list.Contains(f)) list.Add(f);
         }
         return [.. list];
@@ -340,8 +340,8 @@ internal static class Orm
     {
         var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Read, uid);
-        var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
+        store.Access.Check(t, OdooOperation.Read, uid);
+        var rows = store.Records.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search") ?? 0, OptInt(named, "limit", "search"), OptString(named, "order"), activeTest);
         w.WriteStartArray();
         foreach (var r in rows) w.WriteNumberValue(r.Id);
         w.WriteEndArray();
@@ -351,9 +351,9 @@ internal static class Orm
     {
         var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Read, uid);
+        store.Access.Check(t, OdooOperation.Read, uid);
         var fields = ResolveFields(t, Arg(named, "fields"));
-        var rows = store.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
+        var rows = store.Records.Search(t, Arg(named, "domain"), OptInt(named, "offset", "search_read") ?? 0, OptInt(named, "limit", "search_read"), OptString(named, "order"), activeTest);
         JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
     }
 
@@ -361,9 +361,9 @@ internal static class Orm
     {
         var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Read, uid);
+        store.Access.Check(t, OdooOperation.Read, uid);
         var limit = OptInt(named, "limit", "search_count");
-        var rows = store.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
+        var rows = store.Records.Search(t, Arg(named, "domain"), 0, limit, null, activeTest);
         w.WriteNumberValue(rows.Count);
     }
 
@@ -371,9 +371,9 @@ internal static class Orm
     {
         var (store, t, _, named, ids, _, activeTest) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Read, uid);
+        store.Access.Check(t, OdooOperation.Read, uid);
         var fields = ResolveFields(t, Arg(named, "fields"));
-        var rows = store.ExistingRows(t, ids, raiseMissing: false, uid);
+        var rows = store.Records.ExistingRows(t, ids, raiseMissing: false, uid);
         JsonOut.WriteRows(w, store, t, rows, fields, activeTest);
     }
 
@@ -381,19 +381,19 @@ internal static class Orm
     {
         var (store, t, call, named, _, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Create, uid);
+        store.Access.Check(t, OdooOperation.Create, uid);
         var vals = Arg(named, "vals_list");
         if (vals.ValueKind == JsonValueKind.Array)
         {
             var created = new List<int>();
-            foreach (var v in vals.EnumerateArray()) created.Add(store.Create(t, v, uid));
+            foreach (var v in vals.EnumerateArray()) created.Add(store.Records.Create(t, v, uid));
             w.WriteStartArray();
             foreach (var id in created) w.WriteNumberValue(id);
             w.WriteEndArray();
         }
         else
         {
-            var id = store.Create(t, vals, uid);
+            var id = store.Records.Create(t, vals, uid);
             if (call.Protocol == OdooRequestProtocol.Json2)
             {
                 w.WriteStartArray();
@@ -408,8 +408,8 @@ internal static class Orm
     {
         var (store, t, call, named, ids, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Write, uid);
-        store.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
+        store.Access.Check(t, OdooOperation.Write, uid);
+        store.Records.Write(t, ids, Arg(named, call.Method == "write" ? "vals" : "values"), uid);
         if (call.Method == "write") w.WriteBooleanValue(true);
         else w.WriteNullValue();
     }
@@ -418,8 +418,8 @@ internal static class Orm
     {
         var (store, t, _, _, ids, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Unlink, uid);
-        store.Unlink(t, ids, uid);
+        store.Access.Check(t, OdooOperation.Unlink, uid);
+        store.Records.Unlink(t, ids, uid);
         w.WriteBooleanValue(true);
     }
 
@@ -427,10 +427,10 @@ internal static class Orm
     {
         var (store, t, call, named, ids, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Create, uid);
+        store.Access.Check(t, OdooOperation.Create, uid);
         var def = Arg(named, "default");
         var created = new List<int>();
-        foreach (var id in ids.Distinct()) created.Add(store.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
+        foreach (var id in ids.Distinct()) created.Add(store.Records.Copy(t, id, def.ValueKind == JsonValueKind.Object ? def : null, uid));
         if (created.Count == 1 && call.Protocol != OdooRequestProtocol.Json2) w.WriteNumberValue(created[0]);
         else
         {
@@ -455,12 +455,12 @@ internal static class Orm
     {
         var (store, t, _, named, _, _, activeTest) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Read, uid);
+        store.Access.Check(t, OdooOperation.Read, uid);
         var name = OptString(named, "name") ?? "";
         var op = OptString(named, "operator") ?? "ilike";
         var limit = OptInt(named, "limit", "name_search") ?? 100;
         var domain = Arg(named, "domain");
-        var rows = store.Search(t, domain, 0, null, null, activeTest);
+        var rows = store.Records.Search(t, domain, 0, null, null, activeTest);
         var matches = new List<Row>();
         if (name.Length == 0 && op is "ilike" or "like" or "=ilike" or "=like")
             matches = rows;
@@ -468,14 +468,14 @@ internal static class Orm
         {
             var test = NameTest(op, name);
             foreach (var r in rows)
-                if (test(store.DisplayName(t, r))) matches.Add(r);
+                if (test(store.Records.DisplayName(t, r))) matches.Add(r);
         }
         w.WriteStartArray();
         foreach (var r in matches.Take(limit))
         {
             w.WriteStartArray();
             w.WriteNumberValue(r.Id);
-            w.WriteStringValue(store.DisplayName(t, r));
+            w.WriteStringValue(store.Records.DisplayName(t, r));
             w.WriteEndArray();
         }
         w.WriteEndArray();
@@ -485,13 +485,13 @@ internal static class Orm
     {
         var (store, t, _, named, _, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Create, uid);
+        store.Access.Check(t, OdooOperation.Create, uid);
         var rec = t.RecName ?? throw OdooServerError.UserError($"Cannot execute name_create, no _rec_name defined on {t.Name}");
         var doc = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { [rec.Name] = OptString(named, "name") });
-        var id = store.Create(t, doc, uid);
+        var id = store.Records.Create(t, doc, uid);
         w.WriteStartArray();
         w.WriteNumberValue(id);
-        w.WriteStringValue(store.DisplayName(t, t.Rows[id]));
+        w.WriteStringValue(store.Records.DisplayName(t, t.Rows[id]));
         w.WriteEndArray();
     }
 
@@ -517,7 +517,7 @@ internal static class Orm
         var (store, t, _, _, ids, _, _) = x;
         var uid = x.Uid;
         w.WriteStartArray();
-        foreach (var r in store.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
+        foreach (var r in store.Records.ExistingRows(t, ids, raiseMissing: false, uid)) w.WriteNumberValue(r.Id);
         w.WriteEndArray();
     }
 
@@ -525,9 +525,9 @@ internal static class Orm
     {
         var (store, t, call, _, ids, _, _) = x;
         var uid = x.Uid;
-        store.CheckAccess(t, OdooOperation.Write, uid);
+        store.Access.Check(t, OdooOperation.Write, uid);
         var doc = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { ["active"] = call.Method == "action_unarchive" });
-        store.Write(t, ids, doc, uid);
+        store.Records.Write(t, ids, doc, uid);
         w.WriteBooleanValue(true);
     }
 
@@ -546,7 +546,7 @@ internal static class Orm
         var raise = Arg(named, "raise_exception").ValueKind != JsonValueKind.False;
         try
         {
-            store.CheckAccess(t, op, uid);
+            store.Access.Check(t, op, uid);
             w.WriteBooleanValue(true);
         }
         catch (OdooServerError) when (!raise)
@@ -559,7 +559,7 @@ internal static class Orm
     {
         var store = x.Store;
         var uid = x.Uid;
-        var users = store.Table("res.users");
+        var users = store.Schema.Table("res.users");
         w.WriteStartObject();
         if (users.Rows.TryGetValue(uid, out var user))
         {

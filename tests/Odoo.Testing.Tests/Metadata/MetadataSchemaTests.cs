@@ -139,11 +139,11 @@ public sealed class MetadataSchemaTests
     {
         await using var server = await OdooTestServer.StartAsync();
         server.DefineModel<Book>();
-        Assert.Equal(["res.country", "res.partner", "res.partner.category", "res.users", "x.book"], server.Models);
+        Assert.Equal(["ir.actions.report", "ir.model.data", "res.country", "res.partner", "res.partner.category", "res.users", "x.book"], server.Models);
 
         await using var other = await OdooTestServer.StartAsync();
         other.DefineModel<Book>(includeRelated: true);
-        Assert.Equal(["res.country", "res.partner", "res.partner.category", "res.users", "x.book", "x.library", "x.member", "x.shelf", "x.tag"], other.Models);
+        Assert.Equal(["ir.actions.report", "ir.model.data", "res.country", "res.partner", "res.partner.category", "res.users", "x.book", "x.library", "x.member", "x.shelf", "x.tag"], other.Models);
         // res.partner (a target of x.library) was already there: left as it was.
         Assert.Null(other.GetSchema("res.partner")!.Field("x_member_code"));
         Assert.NotNull(other.GetSchema("res.partner")!.Field("child_ids"));
@@ -202,7 +202,7 @@ public sealed class MetadataSchemaTests
     {
         await using var server = await OdooTestServer.StartAsync();
         server.DefineModels(typeof(Book).Assembly);
-        Assert.Equal(["res.country", "res.partner", "res.partner.category", "res.users", "x.book", "x.library", "x.member", "x.shelf", "x.tag"], server.Models);
+        Assert.Equal(["ir.actions.report", "ir.model.data", "res.country", "res.partner", "res.partner.category", "res.users", "x.book", "x.library", "x.member", "x.shelf", "x.tag"], server.Models);
         Assert.NotNull(server.GetSchema("x.book")!.Field("note")); // AnnotatedBook merged into x.book
         Assert.NotNull(server.GetSchema("res.partner")!.Field("x_member_code"));
     }
