@@ -35,7 +35,8 @@ public static class RatioHarness
         var failures = 0;
 
         // The generator first, so its first run is really cold (nothing of Roslyn JIT-compiled yet).
-        if (Wants("generator")) failures += Generator(quick);
+        var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault();
+        if (Wants("generator")) failures += baseline is null ? Generator(quick) : GeneratorAgainst(GeneratorBuild.Load(baseline), quick);
         if (Wants("decode")) failures += await DecodeAsync(quick);
         if (Wants("e2e")) failures += await EndToEndAsync(quick);
         if (Wants("m2o")) failures += await RelationAsync(quick);
@@ -92,6 +93,32 @@ public static class RatioHarness
         failures += Row("Generator, 1,000 synthetic models, first run", Ms(first.Ms), "2 s budget", first.Ms / 2000, "< 2 s", null);
         failures += Row("Generator, 1,000 synthetic models, warm (median)", Ms(median.MedianMs), "2 s budget", median.MedianMs / 2000, "< 2 s", median.MedianMs < 2000);
         if (!quick) Console.WriteLine($"  Synthetic output compiles with {synthetic.CompileErrors()} errors.");
+        return failures;
+    }
+
+    /// <summary>
+    /// <c>--baseline DIR</c>: this generator against another build of it (DIR holds its Odoo.Generator.dll and
+    /// Odoo.Runtime.dll), run alternately in this process on the same declarations; the ratio is this build's
+    /// median over the baseline's.
+    /// </summary>
+    private static int GeneratorAgainst(GeneratorBuild baseline, bool quick)
+    {
+        Console.WriteLine($"Generator, this build against {baseline.Label} (alternate runs in one process)...");
+        var failures = 0;
+        foreach (var (ours, iterations) in new[] { (GeneratorScenario.OpenStack(), quick ? 5 : 40), (GeneratorScenario.Synthetic(1_000), quick ? 2 : 15) })
+        {
+            var theirs = ours.With(baseline);
+            var (a, b) = Measure.Pair(ours.Run, theirs.Run, warmup: 2, iterations);
+            var (files, chars) = ours.OutputSize();
+            var (baseFiles, baseChars) = theirs.OutputSize();
+            Console.WriteLine($"  {ours.Name}: output {files} files, {chars:N0} chars (baseline {baseFiles} files, {baseChars:N0} chars); " +
+                              $"allocated {Bytes(a.MedianAllocated)} (baseline {Bytes(b.MedianAllocated)})");
+            var (driver, generator) = ours.Timing(quick ? 3 : 9);
+            var (baseDriver, baseGenerator) = theirs.Timing(quick ? 3 : 9);
+            Console.WriteLine($"  {ours.Name}: driver's timing {Ms(driver)} of which the generator {Ms(generator)} (baseline {Ms(baseDriver)}, {Ms(baseGenerator)})");
+            failures += Row($"Generator, {ours.Models} {(ours.Name == "OpenStack" ? "OpenStack" : "synthetic")} models, warm (median) vs baseline build",
+                Ms(a.MedianMs), Ms(b.MedianMs), a.MedianMs / b.MedianMs, "≤ 1.2x", a.MedianMs <= 1.2 * b.MedianMs);
+        }
         return failures;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Odoo.Generator.Diagnostics;
 using Odoo.Generator.Emitting;
+using Odoo.Generator.Fields;
 using Odoo.Generator.Model;
 using Odoo.Generator.Parsing;
 
@@ -76,8 +77,13 @@ public sealed class OdooGenerator : IIncrementalGenerator
             .Select(static (all, _) => CrossModelCheck.FirstLocation(all))
             .WithTrackingName(TrackingNames.FirstDeclaration);
 
+        // The assembly file needs each model's names, not its fields: an edit of a property leaves it cached.
+        var headers = specs
+            .Select(static (s, _) => s with { Fields = EquatableArray<FieldSpec>.Empty, DefaultFields = null })
+            .WithTrackingName(TrackingNames.SpecHeaders);
+
         context.RegisterSourceOutput(
-            specs.Collect().Select(static (all, _) => all.ToEquatableArray()).WithTrackingName(TrackingNames.AllSpecs)
+            headers.Collect().Select(static (all, _) => all.ToEquatableArray()).WithTrackingName(TrackingNames.AllSpecs)
                 .Combine(compilation).Combine(firstDeclaration).WithTrackingName(TrackingNames.AssemblyInputs),
             static (spc, pair) => AssemblyEmitter.SafeEmit(spc, pair.Left.Left, pair.Left.Right, pair.Right));
     }

@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Specs = nameof(Specs);
     public const string CompilationInfo = nameof(CompilationInfo);
     public const string SpecsWithCompilation = nameof(SpecsWithCompilation);
+    public const string SpecHeaders = nameof(SpecHeaders);
     public const string AllSpecs = nameof(AllSpecs);
     public const string AllIdentities = nameof(AllIdentities);
     public const string FirstDeclaration = nameof(FirstDeclaration);

@@ -19,6 +19,7 @@ public sealed class SourceLayoutTests
     private static readonly string[] ForeignNamespaceFiles =
     [
         "src/Odoo.Generator/Model/IsExternalInit.cs",
+        "src/Odoo.Generator/Model/InterpolatedStringHandlerAttributes.cs",
         "src/Odoo.Testing/Internal/LockPolyfill.cs",
         "src/Odoo.Extensions.DependencyInjection/OdooServiceCollectionExtensions.cs",
     ];

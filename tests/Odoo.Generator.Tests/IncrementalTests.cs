@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Odoo.Generator.Model;
 using Odoo.Generator.Tests.Infrastructure;
 
 namespace Odoo.Generator.Tests;
@@ -60,6 +61,37 @@ public sealed class IncrementalTests
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         Assert.Contains(second.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("private long? __f_AllowedUses;", second.GeneratedSources.Single(s => s.HintName == "Billing.Models.ReferralCode.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Editing_a_property_regenerates_only_that_models_file()
+    {
+        // One declaration per file, as projects keep them: ReferralCode in one file, CreditType and Partner in another.
+        var split = Scenarios.ReferralCode.IndexOf("/// <summary>A credit type.", StringComparison.Ordinal);
+        var header = Scenarios.ReferralCode.Substring(0, Scenarios.ReferralCode.IndexOf("/// <summary>A referral code.", StringComparison.Ordinal));
+        var referralCode = Scenarios.ReferralCode.Substring(0, split);
+        var others = header + Scenarios.ReferralCode.Substring(split);
+        var options = GeneratorHarness.ParseOptions();
+        var compilation = GeneratorHarness.CreateCompilation([referralCode, others]);
+        var driver = GeneratorHarness.CreateDriver(options, trackSteps: true).RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("record ReferralCode", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            referralCode.Replace("public partial int AllowedUses { get; }", "public partial long AllowedUses { get; }", StringComparison.Ordinal))));
+
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Only the edited file's declaration is parsed again, and only its model's file is written again.
+        var specs = second.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).ToList();
+        var modified = Assert.Single(specs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal("ReferralCode", ((ModelSpec)modified.Value).Name);
+        Assert.All(specs.Where(o => o != modified), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"another model's spec: {o.Reason}"));
+        var perModel = second.TrackedSteps[TrackingNames.SpecsWithCompilation].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(3, perModel.Count);
+        Assert.Single(perModel, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        // The assembly file (client properties, model table) depends on the models' names only: not written again.
+        Assert.All(second.TrackedSteps[TrackingNames.AssemblyInputs].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the assembly file's inputs: {o.Reason}"));
         Assert.Contains("private long? __f_AllowedUses;", second.GeneratedSources.Single(s => s.HintName == "Billing.Models.ReferralCode.g.cs").SourceText.ToString());
     }
 

@@ -116,7 +116,7 @@ public sealed class ManagerIdentityTests
         var spec = CompilationReader.SafeRead(null!, CSharpParseOptions.Default);
 
         Assert.False(spec.HasManagerBase);
-        Assert.StartsWith("NullReferenceException", spec.Failure);
+        Assert.StartsWith("ArgumentNullException", spec.Failure); // the compilation is null
     }
 
     [Fact]

@@ -29,47 +29,65 @@ public sealed class GeneratorScenario
         """;
 
     private readonly CSharpCompilation _compilation;
+    private readonly Func<IIncrementalGenerator> _generator;
 
-    private GeneratorScenario(string name, IEnumerable<string> sources, int models)
+    private GeneratorScenario(string name, IEnumerable<string> sources, int models, GeneratorBuild? build = null)
     {
         Name = name;
         Models = models;
+        _generator = build is null ? static () => new OdooGenerator() : build.Create;
         var trees = sources.Prepend(ImplicitUsings).Select((s, i) => CSharpSyntaxTree.ParseText(s, Parse, path: $"Source{i}.cs")).ToList();
         _compilation = CSharpCompilation.Create(
-            "Models",
+            // The OpenStack sources refer to the model table generated for their assembly by its name.
+            name == OpenStackName ? "Odoo.Models.OpenStack" : "Models",
             trees,
-            References.Value,
+            build is null ? References.Value : [.. SystemReferences.Value, MetadataReference.CreateFromFile(build.RuntimePath)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
+
+    /// <summary>The same scenario driven by another build of the generator (compared run by run with this one).</summary>
+    /// <remarks>
+    /// The OpenStack models are that build's own sources (the models of its commit, as it compiled them); synthetic
+    /// models are the same declarations for both.
+    /// </remarks>
+    public GeneratorScenario With(GeneratorBuild build) => Name == OpenStackName && build.RepositoryRoot is { } root
+        ? new(Name, OpenStackSources(root), Models, build)
+        : new(Name, _compilation.SyntaxTrees.Skip(1).Select(t => t.ToString()), Models, build);
 
     public string Name { get; }
 
     public int Models { get; }
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> SystemReferences = new(() =>
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var refs = tpa
+        return tpa
             .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
-        refs.Add(MetadataReference.CreateFromFile(typeof(OdooRecord).Assembly.Location));
-        return refs;
     });
 
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+        [.. SystemReferences.Value, MetadataReference.CreateFromFile(typeof(OdooRecord).Assembly.Location)]);
+
     /// <summary>The 36 OpenStack models with their managers, as the project compiles them.</summary>
-    public static GeneratorScenario OpenStack()
+    /// <param name="repositoryRoot">The repository whose models are read; this one by default.</param>
+    public static GeneratorScenario OpenStack(string? repositoryRoot = null)
     {
-        var dir = Path.Combine(BenchOdoo.RepositoryRoot(), "src", "Odoo.Models.OpenStack");
-        var files = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+        var files = OpenStackSources(repositoryRoot ?? BenchOdoo.RepositoryRoot());
+        var models = files.Count(f => f.Contains("[OdooModel(", StringComparison.Ordinal));
+        return new GeneratorScenario(OpenStackName, files, models);
+    }
+
+    private const string OpenStackName = "OpenStack";
+
+    private static List<string> OpenStackSources(string repositoryRoot) =>
+        Directory.EnumerateFiles(Path.Combine(repositoryRoot, "src", "Odoo.Models.OpenStack"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllText)
             .ToList();
-        var models = files.Count(f => f.Contains("[OdooModel(", StringComparison.Ordinal));
-        return new GeneratorScenario("OpenStack", files, models);
-    }
 
     /// <summary>
     /// <paramref name="count"/> synthetic models of 12 declared fields each: strings, numbers, dates,
@@ -115,7 +133,7 @@ public sealed class GeneratorScenario
     /// <summary>Runs the generator once; returns the number of generated files (and throws on a generator error).</summary>
     public int Run()
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new OdooGenerator().AsSourceGenerator()], parseOptions: Parse);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([_generator().AsSourceGenerator()], parseOptions: Parse);
         driver = driver.RunGenerators((CSharpCompilation)_compilation.Clone());
         var result = driver.GetRunResult();
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -124,10 +142,33 @@ public sealed class GeneratorScenario
         return result.GeneratedTrees.Length;
     }
 
+    /// <summary>The driver's own timing of one run: the whole run and the generator's part of it (median of <paramref name="runs"/>).</summary>
+    public (double DriverMs, double GeneratorMs) Timing(int runs)
+    {
+        var driverMs = new List<double>();
+        var generatorMs = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create([_generator().AsSourceGenerator()], parseOptions: Parse);
+            var timing = driver.RunGenerators((CSharpCompilation)_compilation.Clone()).GetTimingInfo();
+            driverMs.Add(timing.ElapsedTime.TotalMilliseconds);
+            generatorMs.Add(timing.GeneratorTimes[0].ElapsedTime.TotalMilliseconds);
+        }
+        return (driverMs.Order().ElementAt(runs / 2), generatorMs.Order().ElementAt(runs / 2));
+    }
+
+    /// <summary>The size of the generated output: files and characters.</summary>
+    public (int Files, long Chars) OutputSize()
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([_generator().AsSourceGenerator()], parseOptions: Parse);
+        var result = driver.RunGenerators((CSharpCompilation)_compilation.Clone()).GetRunResult();
+        return (result.GeneratedTrees.Length, result.GeneratedTrees.Sum(t => (long)t.Length));
+    }
+
     /// <summary>Compiles the generated output once (a sanity check, not timed): the number of error diagnostics.</summary>
     public int CompileErrors()
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new OdooGenerator().AsSourceGenerator()], parseOptions: Parse);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([_generator().AsSourceGenerator()], parseOptions: Parse);
         driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out _);
         return output.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     }

@@ -28,8 +28,8 @@ internal sealed class FieldWriter
     /// <summary>The field's loaded bit; set by the model emitter before each field's outputs.</summary>
     public Slot? Slot { get; set; }
 
-    /// <summary><c>[GeneratedCode]</c> for a generated member.</summary>
-public void GeneratedCode() => W.Line(GeneratedAttributes.GeneratedCode);
+    /// <summary><c>[GeneratedCode]</c> for a generated type, or a member generated into the user's partial record.</summary>
+    public void GeneratedCode() => W.Line(GeneratedAttributes.GeneratedCode);
 
     public static string Lit(string s) => Naming.Literal(s);
 

@@ -2,7 +2,9 @@ namespace Odoo.Generator.Emitting;
 
 /// <summary>
 /// The attributes that mark generated code, as the .NET generators write them (System.Text.Json, the logging
-/// generator): <c>[GeneratedCode]</c> on every generated type and member; <c>[ExcludeFromCodeCoverage]</c> on
+/// generator): <c>[GeneratedCode]</c> on every generated type and on each member generated into a user's partial
+/// record (the members of a type OdooGen writes whole are marked through their type, which keeps the output small:
+/// a thousand models are tens of megabytes of source); <c>[ExcludeFromCodeCoverage]</c> on
 /// the types OdooGen writes whole (no hand-written part can share them); <c>[DebuggerNonUserCode]</c> on the
 /// plumbing a user never steps into (decoding, printing, the dictionary).
 /// </summary>

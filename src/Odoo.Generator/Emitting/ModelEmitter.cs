@@ -41,8 +41,13 @@ internal static class ModelEmitter
         w.Line("#nullable enable");
         w.Line("#pragma warning disable CS0618 // members may be [Obsolete] in the declaration");
         w.Line();
-        var hasNs = spec.Namespace.Length > 0;
-        if (hasNs) w.Open("namespace " + spec.Namespace);
+        // A file-scoped namespace (models need C# 13): every line is four columns shorter than in a block, and a
+        // thousand models are tens of megabytes of source.
+        if (spec.Namespace.Length > 0)
+        {
+            w.Line("namespace " + spec.Namespace + ";");
+            w.Line();
+        }
         foreach (var c in spec.ContainingTypes) w.Open($"partial {c.Keyword} {c.Name}");
 
         var self = spec.FullName;
@@ -136,7 +141,6 @@ internal static class ModelEmitter
             w.Open($"{spec.EffectiveAccessibility} partial class {spec.ManagerName} : global::Odoo.OdooManager<{self}>");
             w.Line("/// <summary>Creates a manager over <paramref name=\"client\"/>; prefer the client property, which keeps one manager per client.</summary>");
             w.Line("/// <param name=\"client\">The client.</param>");
-            fw.GeneratedCode();
             w.Line($"public {spec.ManagerName}(global::Odoo.OdooClient client) : base(client)");
             w.Line("{");
             w.Line("}");
@@ -144,8 +148,6 @@ internal static class ModelEmitter
         }
 
         if (compilation.HasTypedApi && spec.EffectiveAccessibility.Length > 0) TypedApiEmitter.EmitValues(fw, spec, fields);
-
-        if (hasNs) w.Close();
         return w;
     }
 

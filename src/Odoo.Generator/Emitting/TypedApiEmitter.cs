@@ -38,9 +38,9 @@ internal static class TypedApiEmitter
         w.Line("/// domains with C# operators (<c>Fields.X &gt; 0</c>), <c>fields:</c> lists, orders (<c>Fields.X.Descending</c>) and unique-field lookups.");
         w.Line("/// </summary>");
         fw.GeneratedCode();
+        w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
         w.Open(derived ? $"public new class Fields : {spec.Base!.FullName}.Fields" : "public class Fields");
         w.Line("/// <summary>Not instantiated: every member is static.</summary>");
-        fw.GeneratedCode();
         w.Line("protected Fields()");
         w.Line("{");
         w.Line("}");
@@ -50,7 +50,6 @@ internal static class TypedApiEmitter
             {
                 w.Line();
                 w.Line($"/// <summary>{doc} (Odoo field <c>{remote}</c>).</summary>");
-                fw.GeneratedCode();
                 w.Line($"public static {string.Format(System.Globalization.CultureInfo.InvariantCulture, type, self)} {name} {{ get; }} = new({Naming.Literal(name)}, {Naming.Literal(remote)});");
             }
         }
@@ -59,7 +58,6 @@ internal static class TypedApiEmitter
             if (f.FieldReferenceType(self) is not { } type) continue;
             w.Line();
             w.Line($"/// <summary>The field <see cref=\"{self}.{f.Name}\"/> (Odoo field <c>{Naming.Xml(f.RemoteName)}</c>).</summary>");
-            fw.GeneratedCode();
             w.Line($"public static {type} {f.Name} {{ get; }} = new({Naming.Literal(f.Name)}, {Naming.Literal(f.RemoteName)});");
         }
         w.Close();
@@ -78,6 +76,7 @@ internal static class TypedApiEmitter
         w.Line("/// <c>CreateManyAsync</c> and <c>UpdateAsync</c> take it; <c>ToOdooValues()</c> gives the untyped values.");
         w.Line("/// </summary>");
         fw.GeneratedCode();
+        w.Line(GeneratedAttributes.ExcludeFromCodeCoverage);
         w.Open($"{spec.EffectiveAccessibility} sealed class {spec.Name}Values : global::Odoo.Values.OdooRecordValues<{self}>");
         var first = true;
         foreach (var f in fields)

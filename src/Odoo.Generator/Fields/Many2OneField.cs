@@ -73,7 +73,6 @@ internal sealed record Many2OneField : FieldSpec
     {
         var type = $"global::Odoo.Values.OdooRecordId<{TargetFullName}>";
         var key = FieldWriter.Lit(Name);
-        w.GeneratedCode();
         w.W.Line(IsNullable
             ? $"public {hide}{type}? {Name} {{ get => GetValue<{type}?>({key}); set => SetValue({key}, value, value?.Id); }}"
             : $"public {hide}{type} {Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, value.Id); }}");
@@ -166,7 +165,6 @@ internal sealed record Many2OneField : FieldSpec
     {
         var self = w.Model.FullName;
         w.W.Line($"/// <summary>The many2one relation <see cref=\"{self}.{Name}\"/> (Odoo field <c>{FieldWriter.Xml(RemoteName)}</c>).</summary>");
-        w.GeneratedCode();
         w.W.Line($"public static global::Odoo.OdooMany2OneRelation<{self}, {TargetFullName}> {Name} {{ get; }} = new(");
         w.W.Line($"    {FieldWriter.Lit(Name)}, {FieldWriter.Lit(RemoteName)}, {(IsNullable ? "true" : "false")}, static r => {GeneratedNames.GetId(Name)}(r), static r => {GeneratedNames.GetSlot(Name)}(r));");
         w.W.Line();

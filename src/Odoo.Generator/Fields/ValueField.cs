@@ -30,7 +30,6 @@ internal abstract record ValueField : FieldSpec
 
     public override void EmitValueProperty(FieldWriter w, string hide)
     {
-        w.GeneratedCode();
         w.W.Line($"public {hide}{TypeDisplay} {Name} {{ get => GetValue<{TypeDisplay}>({FieldWriter.Lit(Name)}); set => SetValue({FieldWriter.Lit(Name)}, value, value); }}");
     }
 

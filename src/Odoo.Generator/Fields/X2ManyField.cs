@@ -82,7 +82,6 @@ internal sealed record X2ManyField : FieldSpec
     {
         var type = $"global::System.Collections.Generic.IEnumerable<global::Odoo.Values.OdooCommand<{TargetFullName}>>";
         var key = FieldWriter.Lit(Name);
-        w.GeneratedCode();
         w.W.Line($"public {hide}{type} {Name} {{ get => GetValue<{type}>({key}); set => SetValue({key}, value, Commands(value)); }}");
     }
 
@@ -149,7 +148,6 @@ internal sealed record X2ManyField : FieldSpec
     {
         var self = w.Model.FullName;
         w.W.Line($"/// <summary>The {(RelationKind == "One2Many" ? "one2many" : "many2many")} relation <see cref=\"{self}.{Name}\"/> (Odoo field <c>{FieldWriter.Xml(RemoteName)}</c>).</summary>");
-        w.GeneratedCode();
         w.W.Line($"public static global::Odoo.OdooX2ManyRelation<{self}, {TargetFullName}> {Name} {{ get; }} = new(");
         w.W.Line($"    {FieldWriter.Lit(Name)}, {FieldWriter.Lit(RemoteName)}, global::Odoo.Metadata.OdooFieldKind.{RelationKind}, static r => {GeneratedNames.GetIds(Name)}(r), static r => {GeneratedNames.GetSlot(Name)}(r));");
         w.W.Line();

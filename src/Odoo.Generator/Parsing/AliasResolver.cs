@@ -26,7 +26,7 @@ internal static class AliasResolver
         {
             foreach (var g in f.AliasTargets()) generated[g.Name] = g;
         }
-        var baseMembers = BaseRecordMembers.Read(known.OdooRecord);
+        var baseMembers = known.BaseRecordMembers;
 
         var inReportedCycle = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)

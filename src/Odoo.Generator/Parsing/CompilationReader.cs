@@ -17,15 +17,16 @@ internal static class CompilationReader
         try
         {
             var version = options is CSharpParseOptions cs ? (int)cs.LanguageVersion : CSharp13;
-            var recordInterface = compilation.GetTypeByMetadataName("Odoo.IOdooRecord`1");
+            var known = KnownSymbols.For(compilation);
+            var recordInterface = known.RecordInterface;
             return new CompilationSpec(
                 compilation.AssemblyName ?? "Assembly",
                 UseExtensionMembers: version >= CSharp14,
-                HasManagerBase: compilation.GetTypeByMetadataName("Odoo.OdooManager`1") is not null,
+                HasManagerBase: known.ManagerBase is not null,
                 SupportsPartialProperties: version >= CSharp13)
             {
                 HasRecordManager = recordInterface is not null && recordInterface.GetMembers("GetManager").Length > 0,
-                HasTypedApi = compilation.GetTypeByMetadataName("Odoo.Values.OdooRecordValues`1") is not null,
+                HasTypedApi = known.RecordValues is not null,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -244,26 +244,12 @@ internal sealed class ModelParser
     private HashSet<string> InheritedNames()
     {
         var inherited = new HashSet<string>(StringComparer.Ordinal);
-        var reachedOdooRecord = false;
-        for (var t = _type.BaseType; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        for (var t = _type.BaseType; t is not null && t.SpecialType != SpecialType.System_Object && !_known.IsOdooRecord(t); t = t.BaseType)
         {
-            AddNonPrivate(inherited, t);
-            if (_known.IsOdooRecord(t))
-            {
-                reachedOdooRecord = true;
-                break;
-            }
+            foreach (var n in KnownSymbols.NonPrivateMemberNames(t)) inherited.Add(n);
         }
-        if (!reachedOdooRecord && _known.OdooRecord is { } odooRecord) AddNonPrivate(inherited, odooRecord);
+        foreach (var n in _known.OdooRecordMemberNames) inherited.Add(n);
         return inherited;
-    }
-
-    private static void AddNonPrivate(HashSet<string> names, INamedTypeSymbol t)
-    {
-        foreach (var m in t.GetMembers())
-        {
-            if (!m.IsImplicitlyDeclared && m.DeclaredAccessibility != Accessibility.Private && !(m is IMethodSymbol { MethodKind: MethodKind.Constructor })) names.Add(m.Name);
-        }
     }
 
     /// <summary>ODOO015: members OdooGen generates on every record must not be declared by hand.</summary>
