@@ -134,6 +134,10 @@ public sealed partial class OdooTestServer
             switch (converter)
             {
                 case "pdf":
+                    // Odoo 18 with Debian's wkhtmltopdf (0.12.6, unpatched Qt) answers a record printed twice in one call
+                    // with HTTP 200, application/pdf and an empty body (ids "2,2" on a real server).
+                    if (ids.Count != ids.Distinct().Count())
+                        return new Reply { ContentType = "application/pdf", Bytes = [], Cookies = cookies };
                     return new Reply { ContentType = "application/pdf", Bytes = Pdf.Render(pages), Cookies = cookies };
                 case "html":
                     return new Reply { ContentType = HtmlContentType, Text = "<!DOCTYPE html>\n<html><body>" + string.Concat(pages.Select(p => "<article>" + Html.Escape(p) + "</article>")) + "</body></html>", Cookies = cookies };

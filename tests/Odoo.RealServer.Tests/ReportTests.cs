@@ -64,6 +64,18 @@ public sealed class ReportTests(RealOdooFixture fixture)
     }
 
     [Fact]
+    public async Task An_invoice_printed_twice_in_one_call_is_a_typed_error_not_an_empty_pdf()
+    {
+        await using var cleanup = new Cleanup(Odoo.Client);
+        var id = await PostedInvoiceAsync(cleanup);
+
+        // Odoo 18 with Debian's wkhtmltopdf answers 200, application/pdf, Content-Length 0.
+        var e = await Assert.ThrowsAsync<OdooServerException>(() => Odoo.Client.Reports.RenderPdfAsync(AccountMoveManager.InvoiceReportName, [id, id]));
+        Assert.Equal("EmptyPdf", e.ExceptionName);
+        Assert.Equal(200, e.HttpStatus);
+    }
+
+    [Fact]
     public async Task A_client_without_a_web_session_opens_one_for_the_report()
     {
         await using var cleanup = new Cleanup(Odoo.Client);

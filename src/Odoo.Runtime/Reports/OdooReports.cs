@@ -66,6 +66,7 @@ public sealed class OdooReports
     /// <exception cref="OdooMissingRecordException">A record does not exist.</exception>
     /// <exception cref="OdooPdfRenderingUnavailableException">The server has no <c>wkhtmltopdf</c>.</exception>
     /// <exception cref="OdooWebSessionRequiredException">The client cannot open a web session (API key, JSON-2).</exception>
+    /// <exception cref="OdooServerException">Odoo answered an empty PDF (<see cref="OdooServerException.ExceptionName"/> <c>EmptyPdf</c>).</exception>
     public async Task<byte[]> RenderPdfAsync(string reportName, IEnumerable<int> ids, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
@@ -83,6 +84,7 @@ public sealed class OdooReports
     /// <exception cref="OdooMissingRecordException">A record does not exist.</exception>
     /// <exception cref="OdooPdfRenderingUnavailableException">The server has no <c>wkhtmltopdf</c>.</exception>
     /// <exception cref="OdooWebSessionRequiredException">The client cannot open a web session (API key, JSON-2).</exception>
+    /// <exception cref="OdooServerException">Odoo answered an empty PDF (<see cref="OdooServerException.ExceptionName"/> <c>EmptyPdf</c>).</exception>
     public Task RenderPdfAsync(string reportName, IEnumerable<int> ids, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -100,6 +102,7 @@ public sealed class OdooReports
     /// <exception cref="OdooMissingRecordException">A record does not exist.</exception>
     /// <exception cref="OdooPdfRenderingUnavailableException">The server has no <c>wkhtmltopdf</c>.</exception>
     /// <exception cref="OdooWebSessionRequiredException">The client cannot open a web session (API key, JSON-2).</exception>
+    /// <exception cref="OdooServerException">Odoo answered an empty PDF (<see cref="OdooServerException.ExceptionName"/> <c>EmptyPdf</c>).</exception>
     public async Task RenderPdfToFileAsync(string reportName, IEnumerable<int> ids, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -179,6 +182,13 @@ public sealed class OdooReports
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (status == 200 && string.Equals(mediaType, "application/pdf", StringComparison.OrdinalIgnoreCase))
             {
+                if (response.Content.Headers.ContentLength == 0)
+                {
+                    // Odoo sends Content-Length with every PDF; 0 bytes is a rendering that failed without an error page.
+                    throw new OdooServerException("EmptyPdf", "",
+                        http.Redactor.Redact($"{info.Description} failed: Odoo at {http.BaseUrl} answered an empty PDF (HTTP 200, 0 bytes). Odoo 18 with Debian's wkhtmltopdf does so when a record is printed twice in one call; print each record once (or one record per call)."))
+                    { HttpStatus = status, Model = ReportModel, Method = "report/pdf", Ids = ids };
+                }
                 await http.CopyBodyAsync(response, destination, info, cancellationToken).ConfigureAwait(false);
                 return;
             }

@@ -162,6 +162,26 @@ public sealed class ReportClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_pdf_is_a_typed_error_not_an_empty_file()
+    {
+        var id = Invoice("INV/4");
+        var path = Path.Combine(Path.GetTempPath(), $"odoogen-report-{Guid.NewGuid():N}.pdf");
+
+        // The same record twice: Odoo 18 with Debian's wkhtmltopdf answers 200, application/pdf, 0 bytes.
+        var e = await Assert.ThrowsAsync<OdooServerException>(() => _client.Reports.RenderPdfAsync(InvoiceReport, [id, id]));
+        Assert.Equal("EmptyPdf", e.ExceptionName);
+        Assert.Contains("empty PDF", e.Message);
+        Assert.Equal([id, id], e.Ids);
+        using var stream = new MemoryStream();
+        await Assert.ThrowsAsync<OdooServerException>(() => _client.Reports.RenderPdfAsync(InvoiceReport, [id, id], stream));
+        Assert.Equal(0, stream.Length);
+        await Assert.ThrowsAsync<OdooServerException>(() => _client.Reports.RenderPdfToFileAsync(InvoiceReport, [id, id], path));
+        Assert.False(File.Exists(path));
+
+        Assert.StartsWith("%PDF", Text(await _client.Reports.RenderPdfAsync(InvoiceReport, [id])));
+    }
+
+    [Fact]
     public async Task A_client_without_a_web_session_opens_one_for_the_report()
     {
         var id = Invoice("INV/4");
