@@ -237,7 +237,11 @@ public sealed class ReliabilityTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
         Assert.Equal(1, (await slow).Id);
-        Assert.Equal(1, server.CountCalls("test.voucher", "read"));
+        // Record 2 was never asked for (record 1's read may be sent again: a read is retried when a connection the
+        // server closed is reused, which a loaded machine makes likely).
+        var reads = server.Requests.Where(r => r.Model == "test.voucher" && r.Method == "read").ToList();
+        Assert.NotEmpty(reads);
+        Assert.All(reads, r => Assert.Equal([1], r.Args!.Value[0].EnumerateArray().Select(e => e.GetInt32())));
     }
 
     [Fact]
