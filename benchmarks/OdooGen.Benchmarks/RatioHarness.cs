@@ -105,10 +105,10 @@ public static class RatioHarness
     {
         Console.WriteLine($"Generator, this build against {baseline.Label} (alternate runs in one process)...");
         var failures = 0;
-        foreach (var (ours, iterations) in new[] { (GeneratorScenario.OpenStack(), quick ? 5 : 40), (GeneratorScenario.Synthetic(1_000), quick ? 2 : 15) })
+        foreach (var (ours, iterations) in new[] { (GeneratorScenario.OpenStack(), quick ? 5 : 100), (GeneratorScenario.Synthetic(1_000), quick ? 2 : 15) })
         {
             var theirs = ours.With(baseline);
-            var (a, b) = Measure.Pair(ours.Run, theirs.Run, warmup: 2, iterations);
+            var (a, b) = Measure.Pair(ours.Run, theirs.Run, warmup: quick ? 1 : 10, iterations);
             var (files, chars) = ours.OutputSize();
             var (baseFiles, baseChars) = theirs.OutputSize();
             Console.WriteLine($"  {ours.Name}: output {files} files, {chars:N0} chars (baseline {baseFiles} files, {baseChars:N0} chars); " +
