@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Odoo.Generator;
 
 namespace Odoo.Analyzers;
 
@@ -37,7 +38,7 @@ internal sealed class OdooModelInfo
                 if (member is not IPropertySymbol p || p.IsStatic || p.IsIndexer || p.DeclaredAccessibility != Accessibility.Public) continue;
                 if (HasAttribute(p, "OdooIgnoreAttribute")) continue;
                 info.Add(p.Name, p);
-                info.Add(ToSnakeCase(p.Name), p);
+                info.Add(Naming.ToSnakeCase(p.Name), p);
                 foreach (var a in p.GetAttributes())
                 {
                     var name = a.AttributeClass?.Name;
@@ -79,7 +80,7 @@ internal sealed class OdooModelInfo
         var bestDistance = int.MaxValue;
         foreach (var p in Properties)
         {
-            var d = Math.Min(Distance(name, p.Name), Distance(name, ToSnakeCase(p.Name)));
+            var d = Math.Min(Distance(name, p.Name), Distance(name, Naming.ToSnakeCase(p.Name)));
             if (d < bestDistance)
             {
                 best = p;
@@ -117,25 +118,4 @@ internal sealed class OdooModelInfo
         return false;
     }
 
-    /// <summary>The generator's default Odoo name: <c>AllowedUses</c> → <c>allowed_uses</c>.</summary>
-    internal static string ToSnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var prev = i > 0 ? name[i - 1] : '\0';
-                var next = i + 1 < name.Length ? name[i + 1] : '\0';
-                if (i > 0 && prev != '_' && (char.IsLower(prev) || char.IsDigit(prev) || (char.IsUpper(prev) && char.IsLower(next)))) sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
 }

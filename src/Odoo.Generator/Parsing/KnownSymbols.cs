@@ -65,11 +65,11 @@ internal sealed class KnownSymbols
 
     /// <summary>The fields every record inherits from <c>OdooRecord</c>, as alias targets (read once per compilation).</summary>
     public IReadOnlyDictionary<string, AliasTarget> BaseRecordMembers =>
-        System.Threading.LazyInitializer.EnsureInitialized(ref _baseRecordMembers, () => Parsing.BaseRecordMembers.Read(OdooRecord))!;
+        _baseRecordMembers ?? System.Threading.LazyInitializer.EnsureInitialized(ref _baseRecordMembers, () => Parsing.BaseRecordMembers.Read(OdooRecord))!;
 
     /// <summary>The names of <c>OdooRecord</c>'s non-private members (what a property could hide), read once per compilation.</summary>
     public string[] OdooRecordMemberNames =>
-        System.Threading.LazyInitializer.EnsureInitialized(ref _odooRecordNames, () => OdooRecord is { } r ? NonPrivateMemberNames(r).ToArray() : System.Array.Empty<string>())!;
+        _odooRecordNames ?? System.Threading.LazyInitializer.EnsureInitialized(ref _odooRecordNames, () => OdooRecord is { } r ? NonPrivateMemberNames(r).ToArray() : System.Array.Empty<string>())!;
 
     /// <summary>The names of <paramref name="t"/>'s own members a derived type could hide (not private, not constructors, not implicit).</summary>
     public static IEnumerable<string> NonPrivateMemberNames(INamedTypeSymbol t)
